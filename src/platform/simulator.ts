@@ -1,0 +1,218 @@
+// A stand-in for the SoftSugar platform: the token, refresh and takeover-create calls as
+// documented, rejecting what the real one would, with faults that tests can inject.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AUTH_FAILURE_CODE, PATHS, signToken } from './protocol.js';
+
+export type SimulatorFault =
+  /** Answer normally, after a delay. */
+  | { kind: 'latency'; ms: number }
+  /** Answer with this HTTP status and a plain-text body; nothing is created. */
+  | { kind: 'status'; status: number }
+  /** Answer 200 with a body that is not JSON; nothing is created. */
+  | { kind: 'malformed' }
+  /** Create the task, then drop the connection without answering. */
+  | { kind: 'reset' }
+  /** Create the task and never answer. */
+  | { kind: 'hang' }
+  /** Answer with this non-zero code; nothing is created. */
+  | { kind: 'reject'; code: number; message: string };
+
+export interface SimulatorOptions {
+  appId: string;
+  appKey: string;
+  /** Lifetime of access tokens; the real platform's default is 8 hours. */
+  accessTokenTtlSeconds?: number;
+  refreshTokenTtlSeconds?: number;
+  /** Delay before every create answer, to model a slow platform. */
+  createLatencyMs?: number;
+  port?: number;
+}
+
+export interface SimulatedTask {
+  id: number;
+  videoName: string;
+  thumbnailUrl?: string;
+  param: string;
+}
+
+const CODES = { badRequest: 400, forbidden: 403, notFound: 404 } as const;
+
+interface IssuedToken {
+  expiresAt: number;
+  kind: 'access' | 'refresh';
+}
+
+export class PlatformSimulator {
+  readonly tasks: SimulatedTask[] = [];
+  readonly calls = { token: 0, refresh: 0, create: 0 };
+  private readonly faults: SimulatorFault[] = [];
+  private readonly tokens = new Map<string, IssuedToken>();
+  private readonly hanging = new Set<ServerResponse>();
+  private readonly server = createServer((req, res) => void this.handle(req, res));
+  private nextTaskId = 1;
+
+  private constructor(private readonly options: SimulatorOptions) {}
+
+  static async start(options: SimulatorOptions): Promise<PlatformSimulator> {
+    const simulator = new PlatformSimulator(options);
+    await new Promise<void>((resolve) => simulator.server.listen(options.port ?? 0, '127.0.0.1', resolve));
+    return simulator;
+  }
+
+  get url(): string {
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  /** Queue faults; each create call takes the next one. */
+  injectFaults(...faults: SimulatorFault[]): void {
+    this.faults.push(...faults);
+  }
+
+  /** Make every token issued so far expire now, as if hours had passed. */
+  expireAccessTokens(): void {
+    for (const token of this.tokens.values()) if (token.kind === 'access') token.expiresAt = 0;
+  }
+
+  async close(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    if (req.method !== 'POST') return send(res, 405, { code: CODES.notFound, message: 'method not allowed' });
+    let json: Record<string, unknown>;
+    try {
+      json = JSON.parse(body) as Record<string, unknown>;
+      if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('not an object');
+    } catch {
+      return send(res, 200, { code: CODES.badRequest, message: 'request body is not a JSON object' });
+    }
+    switch (req.url) {
+      case PATHS.token:
+        return this.issueToken(res, json);
+      case PATHS.refresh:
+        return this.refreshToken(req, res, json);
+      case PATHS.createTakeover:
+        return this.createTakeover(req, res, json);
+      default:
+        return send(res, 404, { code: CODES.notFound, message: 'not found' });
+    }
+  }
+
+  private issueToken(res: ServerResponse, json: Record<string, unknown>): void {
+    this.calls.token += 1;
+    const { appId, timestamp, sign, grantType } = json;
+    if (grantType !== 'sign') return send(res, 200, { code: CODES.badRequest, message: 'grantType must be "sign"' });
+    if (appId !== this.options.appId || typeof timestamp !== 'string') {
+      return send(res, 200, { code: CODES.forbidden, message: 'unknown appId or missing timestamp' });
+    }
+    if (sign !== signToken(appId, timestamp, this.options.appKey)) {
+      return send(res, 200, { code: CODES.forbidden, message: 'signature mismatch' });
+    }
+    // The FAQ signs seconds; public clients send milliseconds. Accept both within five minutes.
+    const sent = Number(timestamp) < 1e12 ? Number(timestamp) * 1000 : Number(timestamp);
+    if (!Number.isFinite(sent) || Math.abs(Date.now() - sent) > 5 * 60_000) {
+      return send(res, 200, { code: CODES.forbidden, message: 'timestamp out of range' });
+    }
+    send(res, 200, { code: 0, message: 'success', data: this.tokenPair() });
+  }
+
+  private refreshToken(req: IncomingMessage, res: ServerResponse, json: Record<string, unknown>): void {
+    this.calls.refresh += 1;
+    if (json.appId !== this.options.appId || json.grantType !== 'refreshToken') {
+      return send(res, 200, { code: CODES.badRequest, message: 'appId and grantType "refreshToken" are required' });
+    }
+    if (!this.validToken(req, 'refresh')) {
+      return send(res, 401, { code: AUTH_FAILURE_CODE, message: 'refresh token missing, invalid or expired' });
+    }
+    send(res, 200, { code: 0, message: 'success', data: this.tokenPair() });
+  }
+
+  private async createTakeover(req: IncomingMessage, res: ServerResponse, json: Record<string, unknown>) {
+    this.calls.create += 1;
+    if (!this.validToken(req, 'access')) {
+      return send(res, 401, { code: AUTH_FAILURE_CODE, message: 'access token missing, invalid or expired' });
+    }
+    const fault = this.faults.shift();
+    if (fault?.kind === 'latency') await delay(fault.ms);
+    if (this.options.createLatencyMs) await delay(this.options.createLatencyMs);
+    if (fault?.kind === 'status') return sendText(res, fault.status, 'upstream failure');
+    if (fault?.kind === 'malformed') return sendText(res, 200, '<html>gateway error</html>');
+    if (fault?.kind === 'reject') return send(res, 200, { code: fault.code, message: fault.message });
+    const problem = takeoverProblem(json);
+    if (problem) return send(res, 200, { code: CODES.badRequest, message: problem });
+    const task: SimulatedTask = {
+      id: this.nextTaskId++,
+      videoName: json.videoName as string,
+      param: json.param as string,
+      ...(typeof json.thumbnailUrl === 'string' ? { thumbnailUrl: json.thumbnailUrl } : {}),
+    };
+    this.tasks.push(task);
+    if (fault?.kind === 'reset') return void req.socket.destroy();
+    if (fault?.kind === 'hang') return void this.hanging.add(res);
+    send(res, 200, { code: 0, message: 'success', data: task.id });
+  }
+
+  private tokenPair() {
+    const access = randomBytes(24).toString('hex');
+    const refresh = randomBytes(24).toString('hex');
+    const accessTtl = this.options.accessTokenTtlSeconds ?? 8 * 3600;
+    const refreshTtl = this.options.refreshTokenTtlSeconds ?? 7 * 24 * 3600;
+    this.tokens.set(access, { kind: 'access', expiresAt: Date.now() + accessTtl * 1000 });
+    this.tokens.set(refresh, { kind: 'refresh', expiresAt: Date.now() + refreshTtl * 1000 });
+    return { accessToken: access, expiresIn: accessTtl, refreshToken: refresh, refreshTokenExpiresIn: refreshTtl };
+  }
+
+  private validToken(req: IncomingMessage, kind: IssuedToken['kind']): boolean {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const issued = token ? this.tokens.get(token) : undefined;
+    return issued?.kind === kind && issued.expiresAt > Date.now();
+  }
+}
+
+/** Why the platform would refuse this create body, or undefined if it would accept it. */
+function takeoverProblem(json: Record<string, unknown>): string | undefined {
+  if (typeof json.videoName !== 'string' || json.videoName === '') return 'videoName is required';
+  if (typeof json.param !== 'string') return 'param is required and must be a string';
+  let param: Record<string, unknown>;
+  try {
+    param = JSON.parse(json.param) as Record<string, unknown>;
+  } catch {
+    return 'param is not valid JSON';
+  }
+  if (typeof param !== 'object' || param === null) return 'param is not a JSON object';
+  const byFileId = (item: unknown) => {
+    const { fileId, url } = (item ?? {}) as { fileId?: unknown; url?: unknown };
+    return typeof fileId === 'string' && fileId !== '' && (url === undefined || url === '');
+  };
+  if (!byFileId(param.digital_role)) return 'digital_role only supports fileId';
+  for (const key of ['backgrounds', 'foregrounds']) {
+    const layers = param[key] ?? [];
+    if (!Array.isArray(layers) || !layers.every(byFileId)) return `${key} only support fileId`;
+  }
+  return undefined;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+function sendText(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,26 @@
+// Bounds we enforce before anything reaches the platform. The platform publishes none of these;
+// each is our decision, documented in the GraphQL descriptions that quote them.
+export const LIMITS = {
+  maxCanvasSide: 4096,
+  minCanvasSide: 16,
+  maxCoordinate: 16384,
+  maxBitRateMbps: 100,
+  maxFrameRate: 60,
+  maxScale: 10,
+  maxZPosition: 1000,
+  maxFontSize: 1000,
+  maxStrokeWidth: 100,
+  maxAudios: 20,
+  maxBackgrounds: 20,
+  maxForegrounds: 20,
+  maxForegroundTexts: 50,
+  maxTtsContentLength: 10000,
+  maxTextLength: 500,
+  maxNameLength: 255,
+  maxFileIdLength: 128,
+  maxUrlLength: 2048,
+  maxVolume: 1000,
+  minSpeedRatio: 0.25,
+  maxSpeedRatio: 4,
+  maxPitchOffset: 50,
+} as const;
