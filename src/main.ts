@@ -1,5 +1,6 @@
 // Reads configuration, builds the app, listens. The only file with process-level effects.
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
@@ -8,12 +9,13 @@ import { selectPlatform } from './platform/select-platform.js';
 const config = loadConfig();
 const db = await openDatabase(config.databaseUrl);
 const platform = await selectPlatform(config);
+console.log(`Platform: ${platform.description}`);
 const app = createApp({ db, platform: platform.client });
 const server = createServer(app);
 
 server.listen(config.port, config.host, () => {
-  console.log(`Takeover GraphQL API on http://${config.host}:${config.port}${app.graphqlEndpoint} (GraphiQL in a browser)`);
-  console.log(`Platform: ${platform.description}`);
+  const { port } = server.address() as AddressInfo;
+  console.log(`Takeover GraphQL API on http://${config.host}:${port}${app.graphqlEndpoint} (GraphiQL in a browser)`);
 });
 
 async function shutdown(signal: string) {

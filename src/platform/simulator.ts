@@ -28,6 +28,8 @@ export interface SimulatorOptions {
   /** Delay before every create answer, to model a slow platform. */
   createLatencyMs?: number;
   port?: number;
+  /** The simulator's clock, for tests that move time forward. */
+  now?: () => number;
 }
 
 export interface SimulatedTask {
@@ -52,8 +54,11 @@ export class PlatformSimulator {
   private readonly hanging = new Set<ServerResponse>();
   private readonly server = createServer((req, res) => void this.handle(req, res));
   private nextTaskId = 1;
+  private readonly now: () => number;
 
-  private constructor(private readonly options: SimulatorOptions) {}
+  private constructor(private readonly options: SimulatorOptions) {
+    this.now = options.now ?? Date.now;
+  }
 
   static async start(options: SimulatorOptions): Promise<PlatformSimulator> {
     const simulator = new PlatformSimulator(options);
@@ -69,6 +74,11 @@ export class PlatformSimulator {
   /** Queue faults; each create call takes the next one. */
   injectFaults(...faults: SimulatorFault[]): void {
     this.faults.push(...faults);
+  }
+
+  /** Every access and refresh token handed out so far (for tests that check none leaks). */
+  get issuedTokens(): string[] {
+    return [...this.tokens.keys()];
   }
 
   /** Make every token issued so far expire now, as if hours had passed. */
@@ -116,7 +126,7 @@ export class PlatformSimulator {
     }
     // The FAQ signs seconds; public clients send milliseconds. Accept both within five minutes.
     const sent = Number(timestamp) < 1e12 ? Number(timestamp) * 1000 : Number(timestamp);
-    if (!Number.isFinite(sent) || Math.abs(Date.now() - sent) > 5 * 60_000) {
+    if (!Number.isFinite(sent) || Math.abs(this.now() - sent) > 5 * 60_000) {
       return send(res, 200, { code: CODES.forbidden, message: 'timestamp out of range' });
     }
     send(res, 200, { code: 0, message: 'success', data: this.tokenPair() });
@@ -163,15 +173,15 @@ export class PlatformSimulator {
     const refresh = randomBytes(24).toString('hex');
     const accessTtl = this.options.accessTokenTtlSeconds ?? 8 * 3600;
     const refreshTtl = this.options.refreshTokenTtlSeconds ?? 7 * 24 * 3600;
-    this.tokens.set(access, { kind: 'access', expiresAt: Date.now() + accessTtl * 1000 });
-    this.tokens.set(refresh, { kind: 'refresh', expiresAt: Date.now() + refreshTtl * 1000 });
+    this.tokens.set(access, { kind: 'access', expiresAt: this.now() + accessTtl * 1000 });
+    this.tokens.set(refresh, { kind: 'refresh', expiresAt: this.now() + refreshTtl * 1000 });
     return { accessToken: access, expiresIn: accessTtl, refreshToken: refresh, refreshTokenExpiresIn: refreshTtl };
   }
 
   private validToken(req: IncomingMessage, kind: IssuedToken['kind']): boolean {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const issued = token ? this.tokens.get(token) : undefined;
-    return issued?.kind === kind && issued.expiresAt > Date.now();
+    return issued?.kind === kind && issued.expiresAt > this.now();
   }
 }
 

@@ -29,6 +29,8 @@ builder.mutationField('createTakeoverVideo', (t) =>
     errors: {
       types: [TakeoverValidationError, PlatformRejectedError, PlatformUnreachableError, SubmissionOutcomeUnknownError],
       dataField: { name: 'task', description: 'The recorded task.' },
+      result: { name: 'CreateTakeoverVideoSuccess', description: 'The platform accepted the task.' },
+      union: { name: 'CreateTakeoverVideoResult', description: 'What became of the submission.' },
     },
     resolve: async (_root, args, ctx) => {
       // plugin-zod hands the resolver the parsed args (defaults applied); its types do not say so.
