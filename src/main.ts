@@ -7,10 +7,10 @@ import { openDatabase } from './db/client.js';
 import { selectPlatform } from './platform/select-platform.js';
 
 const config = loadConfig();
-const db = await openDatabase(config.databaseUrl);
+const database = await openDatabase(config.databaseUrl);
 const platform = await selectPlatform(config);
 console.log(`Platform: ${platform.description}`);
-const app = createApp({ db, platform: platform.client });
+const app = createApp({ database, platform: platform.client });
 const server = createServer(app);
 
 server.listen(config.port, config.host, () => {
@@ -22,7 +22,7 @@ async function shutdown(signal: string) {
   console.log(`${signal}: shutting down`);
   server.close();
   await platform.close();
-  await db.$disconnect();
+  await database.db.$disconnect();
   process.exit(0);
 }
 process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -4,29 +4,55 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-postgres/client.js';
 import { applyMigrations } from './schema-engine.js';
 
+/**
+ * Both generated clients have the same models and API; the SQLite one's type stands for both.
+ * The only difference callers see is `provider`, for the few queries that differ (case-insensitive search).
+ */
 export type Db = PrismaClient;
+export type DbProvider = 'sqlite' | 'postgresql';
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+const prismaDir = (sub: string) => fileURLToPath(new URL(`../../prisma/${sub}`, import.meta.url));
 
-function sqliteFile(url: string): string | undefined {
-  return url.startsWith('file:') ? url.slice('file:'.length) : undefined;
+export function providerOf(url: string): DbProvider {
+  if (url.startsWith('file:')) return 'sqlite';
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgresql';
+  throw new Error('unsupported DATABASE_URL: use file:<path> for SQLite or postgresql://… for PostgreSQL');
 }
 
-function adapterFor(url: string) {
-  const file = sqliteFile(url);
-  if (file === undefined) {
-    throw new Error('unsupported DATABASE_URL: use file:<path> for SQLite');
-  }
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  return new PrismaBetterSqlite3({ url: file });
+export interface OpenDatabaseOptions {
+  /** Called for every SQL statement (tests count them to catch N+1 queries). */
+  onQuery?: (sql: string) => void;
 }
 
 /** A connected client on a database with every committed migration applied. */
-export async function openDatabase(url: string): Promise<Db> {
-  const adapter = adapterFor(url);
-  await applyMigrations(adapter, MIGRATIONS_DIR);
-  return new PrismaClient({ adapter });
+export interface Database {
+  db: Db;
+  provider: DbProvider;
+}
+
+export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<Database> {
+  const provider = providerOf(url);
+  const log = options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
+  let db: Db;
+  if (provider === 'sqlite') {
+    const file = url.slice('file:'.length);
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const adapter = new PrismaBetterSqlite3({ url: file });
+    await applyMigrations(adapter, prismaDir('migrations'));
+    db = new PrismaClient({ adapter, log });
+  } else {
+    const adapter = new PrismaPg({ connectionString: url, max: 10 });
+    await applyMigrations(adapter, prismaDir('postgresql/migrations'));
+    db = new PostgresPrismaClient({ adapter, log }) as unknown as Db;
+  }
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    (db as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => onQuery(e.query));
+  }
+  return { db, provider };
 }

@@ -117,3 +117,26 @@ export async function diffMigrationsToSchema(
     return result.stdout ?? '';
   });
 }
+
+/**
+ * The SQL that takes a database from the schema `fromSchema` (or an empty one) to `toSchema`,
+ * without a database. Used for PostgreSQL, where the engine cannot describe a live database
+ * through the adapter ("Column type 'char' could not be deserialized").
+ */
+export async function diffSchemas(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  fromSchema: string | undefined,
+  toSchema: string,
+): Promise<string> {
+  return withEngine(adapterFactory, toSchema, async (engine) => {
+    const datamodel = (content: string) => ({ tag: 'schemaDatamodel' as const, files: [{ path: 'schema.prisma', content }] });
+    const result = await engine.diff({
+      from: fromSchema === undefined ? { tag: 'empty' } : datamodel(fromSchema),
+      to: datamodel(toSchema),
+      script: true,
+      exitCode: null,
+      filters: noFilter,
+    });
+    return result.stdout ?? '';
+  });
+}

@@ -16,9 +16,10 @@ export interface NewTask {
   presetVersion?: number | undefined;
 }
 
-export function recordSubmission(db: Db, task: NewTask, now = new Date()): Promise<Task> {
+export function recordSubmission(db: Db, ownerId: string, task: NewTask, now = new Date()): Promise<Task> {
   return db.task.create({
     data: {
+      ownerId,
       videoName: task.videoName,
       thumbnailUrl: task.thumbnailUrl ?? null,
       params: JSON.stringify(task.params),

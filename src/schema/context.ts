@@ -1,7 +1,10 @@
-import type { Db } from '../db/client.js';
+import type { Db, DbProvider } from '../db/client.js';
 import type { TakeoverSubmitter } from '../submission/submit-takeover.js';
 
 export interface Context {
   db: Db;
+  provider: DbProvider;
+  /** Whose presets and tasks these are. One default owner until API keys arrive. */
+  ownerId: string;
   submitter: TakeoverSubmitter;
 }

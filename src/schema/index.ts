@@ -1,7 +1,10 @@
 import { builder } from './builder.js';
 import './scalars.js';
 import './errors.js';
+import './outputs/takeover-params.js';
 import './task.js';
+import './preset.js';
 import './create-takeover-video.js';
+import './resolve-preset.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

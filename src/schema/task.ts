@@ -1,5 +1,11 @@
 import { RESULT_RETENTION_MS } from '../db/tasks.js';
+import { containsText } from '../db/search.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { TakeoverParams as Params } from '../takeover/params.js';
 import { builder } from './builder.js';
+import type { Context } from './context.js';
+import { TakeoverParams } from './outputs/takeover-params.js';
+import { Preset } from './preset.js';
 
 export const TaskStatus = builder.enumType('TaskStatus', {
   description: 'Where a submission stands, as far as this service knows.',
@@ -8,58 +14,91 @@ export const TaskStatus = builder.enumType('TaskStatus', {
     SUBMITTED: { description: 'The platform accepted the task and returned its id.' },
     REJECTED: { description: 'The platform refused the task with a non-zero code.' },
     UNREACHABLE: { description: 'The platform could not be reached or answered outside its documented envelope; nothing was created.' },
-    UNKNOWN: { description: 'The request went out and no answer came back: the platform may have created the task. Never resubmitted automatically.' },
-  },
+    UNKNOWN: {
+      description: 'The request went out and no answer came back: the platform may have created the task. Never resubmitted automatically.',
+    },
+  } as const,
 });
 
 export const Task = builder.prismaNode('Task', {
   id: { field: 'id' },
   description: 'A takeover video submission and what became of it.',
+  findUnique: (id, ctx) => ({ id, ownerId: ctx.ownerId }),
   fields: (t) => ({
     videoName: t.exposeString('videoName'),
     thumbnailUrl: t.exposeString('thumbnailUrl', { nullable: true }),
     status: t.expose('status', { type: TaskStatus }),
-    platformTaskId: t.exposeString('platformTaskId', {
-      nullable: true,
-      description: "The platform's task id, once it accepted the task.",
-    }),
+    platformTaskId: t.exposeString('platformTaskId', { nullable: true, description: "The platform's task id, once it accepted the task." }),
     platformCode: t.exposeInt('platformCode', { nullable: true, description: "The platform's error code when REJECTED." }),
     platformMessage: t.exposeString('platformMessage', { nullable: true, description: "The platform's message when REJECTED." }),
-    failureReason: t.exposeString('failureReason', {
-      nullable: true,
-      description: 'What went wrong in transport, when UNREACHABLE or UNKNOWN.',
-    }),
+    failureReason: t.exposeString('failureReason', { nullable: true, description: 'What went wrong in transport, when UNREACHABLE or UNKNOWN.' }),
     params: t.field({
-      type: 'JSON',
-      description: 'The validated parameters as submitted, with every default applied (our camelCase shape).',
+      type: TakeoverParams,
+      description: 'The validated parameters as submitted, with every default applied.',
       select: { params: true },
-      resolve: (task) => JSON.parse(task.params) as unknown,
+      resolve: (task) => JSON.parse(task.params) as Params,
     }),
-    paramString: t.exposeString('paramString', {
-      description: 'The exact `param` string sent to the platform (the synthesis JSON, serialised).',
-    }),
+    paramString: t.exposeString('paramString', { description: 'The exact `param` string sent to the platform (the synthesis JSON, serialised).' }),
+    preset: t.relation('preset', { nullable: true, description: 'The preset this task was made from, unless it was deleted since.' }),
+    presetVersion: t.exposeInt('presetVersion', { nullable: true, description: 'The version of the preset it was made from.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     expiresAt: t.expose('expiresAt', {
       type: 'DateTime',
       description: `When the platform deletes the result: ${RESULT_RETENTION_MS / 86_400_000} days after submission.`,
     }),
+    expired: t.boolean({
+      description: 'Whether the result can no longer be downloaded from the platform.',
+      select: { expiresAt: true },
+      resolve: (task) => task.expiresAt.getTime() <= Date.now(),
+    }),
   }),
 });
+
+const TaskFilter = builder.inputType('TaskFilterInput', {
+  description: 'Narrows `tasks`. All given conditions must hold.',
+  fields: (t) => ({
+    status: t.field({ type: [TaskStatus], description: 'Any of these statuses.' }),
+    presetId: t.globalID({ for: [Preset], description: 'Made from this preset.' }),
+    createdAfter: t.field({ type: 'DateTime', description: 'Created at or after this time.' }),
+    createdBefore: t.field({ type: 'DateTime', description: 'Created before this time.' }),
+    search: t.string({ description: 'Part of the video name (case-insensitive).' }),
+  }),
+});
+
+type TaskFilterArgs = { filter?: typeof TaskFilter.$inferInput | null };
+
+function taskWhere(ctx: Context, { filter }: TaskFilterArgs): Prisma.TaskWhereInput {
+  return {
+    ownerId: ctx.ownerId,
+    ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
+    ...(filter?.presetId ? { presetId: filter.presetId.id } : {}),
+    ...(filter?.createdAfter || filter?.createdBefore
+      ? { createdAt: { ...(filter.createdAfter && { gte: filter.createdAfter }), ...(filter.createdBefore && { lt: filter.createdBefore }) } }
+      : {}),
+    ...(filter?.search ? { videoName: containsText(ctx.provider, filter.search) } : {}),
+  };
+}
 
 builder.queryFields((t) => ({
   task: t.prismaField({
     type: 'Task',
     nullable: true,
-    description: 'One task by its id.',
+    description: 'One of your tasks by id.',
     args: { id: t.arg.globalID({ required: true, for: [Task] }) },
-    resolve: (query, _root, { id }, ctx) => ctx.db.task.findUnique({ ...query, where: { id: id.id } }),
+    resolve: (query, _root, { id }, ctx) => ctx.db.task.findFirst({ ...query, where: { id: id.id, ownerId: ctx.ownerId } }),
   }),
-  tasks: t.prismaConnection({
-    type: 'Task',
-    cursor: 'id',
-    description: 'Submitted tasks, newest first.',
-    resolve: (query, _root, _args, ctx) =>
-      ctx.db.task.findMany({ ...query, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
-  }),
+  tasks: t.prismaConnection(
+    {
+      type: 'Task',
+      cursor: 'id',
+      description: 'Your tasks, newest first.',
+      args: { filter: t.arg({ type: TaskFilter, description: 'Narrow the list.' }) },
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.task.findMany({ ...query, where: taskWhere(ctx, args), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+      totalCount: (_root, args, ctx) => ctx.db.task.count({ where: taskWhere(ctx, args) }),
+    },
+    { description: 'A page of tasks.' },
+    { description: 'A task in a page.' },
+  ),
 }));

@@ -11,6 +11,8 @@ export interface TakeoverSubmission {
   videoName: string;
   thumbnailUrl?: string | undefined;
   params: TakeoverParams;
+  /** The preset version the params were resolved from, if any. */
+  preset?: { id: string; version: number } | undefined;
 }
 
 export interface SubmissionResult {
@@ -24,9 +26,16 @@ export class TakeoverSubmitter {
     private readonly platform: PlatformClient,
   ) {}
 
-  async submit(submission: TakeoverSubmission): Promise<SubmissionResult> {
+  async submit(ownerId: string, submission: TakeoverSubmission): Promise<SubmissionResult> {
     const paramString = toParamString(submission.params);
-    const recorded = await recordSubmission(this.db, { ...submission, paramString });
+    const recorded = await recordSubmission(this.db, ownerId, {
+      videoName: submission.videoName,
+      thumbnailUrl: submission.thumbnailUrl,
+      params: submission.params,
+      paramString,
+      presetId: submission.preset?.id,
+      presetVersion: submission.preset?.version,
+    });
     const outcome = await this.platform
       .createTakeover({ videoName: submission.videoName, thumbnailUrl: submission.thumbnailUrl, param: paramString })
       .catch((): CreateOutcome => ({ kind: 'unknown', reason: 'internal error while calling the platform' }));

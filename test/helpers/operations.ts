@@ -1,6 +1,6 @@
 export const CREATE_TAKEOVER = /* GraphQL */ `
-  mutation Create($videoName: String!, $thumbnailUrl: String, $params: TakeoverParamsInput!) {
-    createTakeoverVideo(videoName: $videoName, thumbnailUrl: $thumbnailUrl, params: $params) {
+  mutation Create($videoName: String, $thumbnailUrl: String, $params: TakeoverParamsInput, $preset: PresetReferenceInput) {
+    createTakeoverVideo(videoName: $videoName, thumbnailUrl: $thumbnailUrl, params: $params, preset: $preset) {
       __typename
       ... on CreateTakeoverVideoSuccess { task { ...TaskFields } }
       ... on ValidationError { message issues { path message } }
@@ -11,7 +11,17 @@ export const CREATE_TAKEOVER = /* GraphQL */ `
   }
   fragment TaskFields on Task {
     id videoName thumbnailUrl status platformTaskId platformCode platformMessage failureReason
-    params paramString createdAt updatedAt expiresAt
+    paramString createdAt updatedAt expiresAt expired presetVersion preset { id version }
+    params {
+      version bitRate frameRate
+      watermark { show content }
+      digitalRole { fileId url scale zPosition position { x y } }
+      ttsQuery { content ssml }
+      title { text }
+      foregroundTexts { text }
+      audios { url }
+      backgrounds { fileId }
+    }
   }
 `;
 

@@ -1,18 +1,17 @@
 // Starts the app as the tests use it: a fresh SQLite file, migrated; the platform simulator on a
 // real socket; the yoga instance, called through its fetch without opening a port.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createApp, type App } from '../../src/app.js';
-import { openDatabase, type Db } from '../../src/db/client.js';
+import type { Db, OpenDatabaseOptions } from '../../src/db/client.js';
 import { SoftSugarClient, type PlatformClientOptions } from '../../src/platform/client.js';
 import { PlatformSimulator, type SimulatorOptions } from '../../src/platform/simulator.js';
+import { openTestDatabase, type TestDatabase } from './database.js';
 
 export const TEST_CREDENTIALS = { appId: 'test-app', appKey: 'test-app-key-3f9d0c2b7a61e845' };
 
 export interface TestApp {
   app: App;
   db: Db;
+  database: TestDatabase;
   simulator: PlatformSimulator;
   client: SoftSugarClient;
   graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[] }>;
@@ -22,11 +21,11 @@ export interface TestApp {
 export interface TestAppOptions {
   simulator?: Partial<SimulatorOptions>;
   client?: Partial<PlatformClientOptions>;
+  database?: OpenDatabaseOptions;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'takeover-test-'));
-  const db = await openDatabase(`file:${path.join(dir, 'test.db')}`);
+  const database = await openTestDatabase(options.database);
   const simulator = await PlatformSimulator.start({ ...TEST_CREDENTIALS, ...options.simulator });
   const client = new SoftSugarClient({
     ...TEST_CREDENTIALS,
@@ -34,10 +33,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     timeoutMs: 5_000,
     ...options.client,
   });
-  const app = createApp({ db, platform: client });
+  const app = createApp({ database, platform: client });
   return {
     app,
-    db,
+    db: database.db,
+    database,
     simulator,
     client,
     async graphql(query, variables) {
@@ -51,8 +51,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async close() {
       await client.close();
       await simulator.close();
-      await db.$disconnect();
-      await rm(dir, { recursive: true, force: true });
+      await database.close();
     },
   };
 }

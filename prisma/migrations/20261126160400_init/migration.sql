@@ -25,11 +25,20 @@ CREATE TABLE "Preset" (
     "ownerId" TEXT NOT NULL DEFAULT 'default',
     "name" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
-    "tags" TEXT NOT NULL DEFAULT '[]',
+    "videoName" TEXT,
     "params" TEXT NOT NULL,
     "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "PresetTag" (
+    "presetId" TEXT NOT NULL,
+    "tag" TEXT NOT NULL,
+
+    PRIMARY KEY ("presetId", "tag"),
+    CONSTRAINT "PresetTag_presetId_fkey" FOREIGN KEY ("presetId") REFERENCES "Preset" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -39,6 +48,7 @@ CREATE TABLE "PresetVersion" (
     "version" INTEGER NOT NULL,
     "name" TEXT NOT NULL,
     "description" TEXT NOT NULL,
+    "videoName" TEXT,
     "tags" TEXT NOT NULL,
     "params" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -49,16 +59,19 @@ CREATE TABLE "PresetVersion" (
 CREATE INDEX "Task_ownerId_createdAt_id_idx" ON "Task"("ownerId", "createdAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Task_status_idx" ON "Task"("status");
+CREATE INDEX "Task_ownerId_status_createdAt_id_idx" ON "Task"("ownerId", "status", "createdAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Task_presetId_idx" ON "Task"("presetId");
+CREATE INDEX "Task_presetId_createdAt_id_idx" ON "Task"("presetId", "createdAt", "id");
 
 -- CreateIndex
 CREATE INDEX "Preset_ownerId_createdAt_id_idx" ON "Preset"("ownerId", "createdAt", "id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Preset_ownerId_name_key" ON "Preset"("ownerId", "name");
+
+-- CreateIndex
+CREATE INDEX "PresetTag_tag_idx" ON "PresetTag"("tag");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "PresetVersion_presetId_version_key" ON "PresetVersion"("presetId", "version");
