@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
+const postgresUrl = process.env.TEST_POSTGRES_URL;
 
 export default defineConfig({
   // graphql 16 ships CJS and ESM builds; Pothos and yoga load the CJS one through Node, so the
@@ -12,5 +13,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The whole suite runs on SQLite, and again on PostgreSQL when TEST_POSTGRES_URL names a
+    // server (CI sets it): each test file gets its own scratch database there.
+    projects: [
+      { extends: true as const, test: { name: 'sqlite', env: { TEST_POSTGRES_URL: '' } } },
+      ...(postgresUrl ? [{ extends: true as const, test: { name: 'postgresql', env: { TEST_POSTGRES_URL: postgresUrl } } }] : []),
+    ],
   },
 });

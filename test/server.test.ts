@@ -5,15 +5,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphiqlExample } from '../src/schema/graphiql-example.js';
+import { createScratchPostgresDatabase, dropScratchPostgresDatabase } from '../src/db/postgres-scratch.js';
+import { TEST_POSTGRES_URL } from './helpers/database.js';
 
 let server: ChildProcess;
 let url: string;
 let output = '';
 let dir: string;
+let databaseUrl: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'server-test-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATABASE_URL: `file:${path.join(dir, 'data', 'service.db')}` };
+  databaseUrl = TEST_POSTGRES_URL
+    ? await createScratchPostgresDatabase(TEST_POSTGRES_URL, 'takeover_server')
+    : `file:${path.join(dir, 'data', 'service.db')}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATABASE_URL: databaseUrl };
   delete env.SOFTSUGAR_APP_ID;
   delete env.SOFTSUGAR_APP_KEY;
   server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -34,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (server.exitCode === null) server.kill('SIGKILL');
   await rm(dir, { recursive: true, force: true });
+  if (TEST_POSTGRES_URL) await dropScratchPostgresDatabase(TEST_POSTGRES_URL, databaseUrl);
 });
 
 const post = async (body: unknown) =>

@@ -198,7 +198,7 @@ export type ForegroundTextInput = {
   strokeRgba?: Array<number> | null | undefined;
   /** Outline width in pixels, 0..100. Default 0. */
   strokeWidth?: number | null | undefined;
-  /** The text, 1..500 characters. */
+  /** The text, 1..500 characters. In a preset it may contain {{variables}}. */
   text: string;
   /** Layer order; higher is in front. -1000..1000. Default 10. */
   zPosition?: number | null | undefined;
@@ -240,6 +240,7 @@ export type TakeoverParamsInput = {
   backgrounds?: Array<BackgroundInput> | null | undefined;
   /** Bit rate, greater than 0 and at most 100 (unit not public, likely Mbps). Default 8. */
   bitRate?: number | null | undefined;
+  /** The avatar. */
   digitalRole: DigitalRoleInput;
   /** Left out of the request when not given. */
   effects?: EffectsInput | null | undefined;
@@ -249,15 +250,19 @@ export type TakeoverParamsInput = {
   foregrounds?: Array<ForegroundInput> | null | undefined;
   /** Frames per second, 1..60. Default 25 (the platform encodes H.264 at 25 fps). */
   frameRate?: number | null | undefined;
+  /** Output video size. */
   resolution: ResolutionInput;
   /** Left out of the request when not given. */
   title?: TitleInput | null | undefined;
+  /** TTS voice. Left out of the request when not given. */
   ttsConfig?: TtsConfigInput | null | undefined;
+  /** TTS script. Left out of the request when not given. */
   ttsQuery?: TtsQueryInput | null | undefined;
   /** Synthesis format version. Default "0.0.13". */
   version?: string | null | undefined;
   /** Default MP4. */
   videoFormat?: VideoFormat | null | undefined;
+  /** Watermark text. Default hidden. */
   watermark?: WatermarkInput | null | undefined;
 };
 
@@ -294,7 +299,7 @@ export type TitleInput = {
   strokeRgba?: Array<number> | null | undefined;
   /** Outline width in pixels, 0..100. Default 0. */
   strokeWidth?: number | null | undefined;
-  /** The text, 1..500 characters. */
+  /** The text, 1..500 characters. In a preset it may contain {{variables}}. */
   text: string;
 };
 
@@ -318,7 +323,7 @@ export type TtsConfigInput = {
 
 /** What the avatar says. Required unless `audios` drive the avatar. */
 export type TtsQueryInput = {
-  /** The script, plain text or SSML, at most 10000 characters. */
+  /** The script, plain text or SSML, at most 10000 characters. In a preset it may contain {{variables}}. */
   content?: string | null | undefined;
   /** True when `content` is SSML; it must then be well-formed XML with a <speak> root. Default false. */
   ssml?: boolean | null | undefined;
@@ -333,7 +338,7 @@ export type VideoFormat =
 
 /** A watermark text. When the whole input is left out, no watermark is shown. */
 export type WatermarkInput = {
-  /** Watermark text, at most 100 characters. Default "". */
+  /** Watermark text, at most 100 characters. In a preset it may contain {{variables}}. Default "". */
   content?: string | null | undefined;
   /** Show the watermark. Default true when a watermark is given. */
   show?: boolean | null | undefined;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { openDatabase, type Database, type OpenDatabaseOptions } from '../../src/db/client.js';
 import { createScratchPostgresDatabase, dropScratchPostgresDatabase } from '../../src/db/postgres-scratch.js';
 
-export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL;
+export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL || undefined;
 
 export interface TestDatabase extends Database {
   url: string;

@@ -1,0 +1,1 @@
+export function derivePostgresSchema(sqliteSchema: string): string;
