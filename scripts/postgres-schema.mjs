@@ -11,6 +11,7 @@ generator client {
   provider     = "prisma-client"
   output       = "../../src/generated/prisma-postgres"
   moduleFormat = "esm"
+  compilerBuild = "small"
 }
 
 datasource db {

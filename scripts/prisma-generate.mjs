@@ -17,5 +17,10 @@ env.PRISMA_SCHEMA_ENGINE_BINARY ??= process.execPath;
 env.PATH = [path.resolve('node_modules/.bin'), env.PATH].join(path.delimiter);
 const cli = require.resolve('prisma/build/index.js');
 for (const config of ['prisma.config.ts', 'prisma/postgresql/prisma.config.ts']) {
-  execFileSync(process.execPath, [cli, 'generate', '--config', config], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  try {
+    execFileSync(process.execPath, [cli, 'generate', '--config', config], { stdio: 'pipe', env });
+  } catch (error) {
+    process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
+    process.exit(1);
+  }
 }

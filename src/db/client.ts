@@ -1,6 +1,6 @@
 // Prisma client creation, the driver adapter chosen by the database URL, and migration at
 // start-up. The only file that knows which databases we support.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
@@ -16,7 +16,16 @@ import { applyMigrations } from './schema-engine.js';
 export type Db = PrismaClient;
 export type DbProvider = 'sqlite' | 'postgresql';
 
-const prismaDir = (sub: string) => fileURLToPath(new URL(`../../prisma/${sub}`, import.meta.url));
+// src/db/ when run from source, dist/src/db/ when built: the prisma/ folder is above either.
+function prismaDir(sub: string): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'prisma', 'schema.prisma'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('prisma/ not found above the service code');
+    dir = parent;
+  }
+  return path.join(dir, 'prisma', sub);
+}
 
 export function providerOf(url: string): DbProvider {
   if (url.startsWith('file:')) return 'sqlite';
@@ -45,6 +54,9 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     const adapter = new PrismaBetterSqlite3({ url: file });
     await applyMigrations(adapter, prismaDir('migrations'));
     db = new PrismaClient({ adapter, log });
+    // WAL lets readers run while a submission writes; NORMAL sync is safe with WAL.
+    await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
   } else {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
     await applyMigrations(adapter, prismaDir('postgresql/migrations'));

@@ -46,7 +46,11 @@ interface IssuedToken {
   kind: 'access' | 'refresh';
 }
 
+/** How many created tasks the simulator remembers (the oldest are forgotten first). */
+const REMEMBERED_TASKS = 1_000;
+
 export class PlatformSimulator {
+  /** The most recently created tasks, oldest first. */
   readonly tasks: SimulatedTask[] = [];
   readonly calls = { token: 0, refresh: 0, create: 0 };
   private readonly faults: SimulatorFault[] = [];
@@ -163,12 +167,14 @@ export class PlatformSimulator {
       ...(typeof json.thumbnailUrl === 'string' ? { thumbnailUrl: json.thumbnailUrl } : {}),
     };
     this.tasks.push(task);
+    if (this.tasks.length > REMEMBERED_TASKS) this.tasks.shift();
     if (fault?.kind === 'reset') return void req.socket.destroy();
     if (fault?.kind === 'hang') return void this.hanging.add(res);
     send(res, 200, { code: 0, message: 'success', data: task.id });
   }
 
   private tokenPair() {
+    for (const [token, issued] of this.tokens) if (issued.expiresAt <= this.now()) this.tokens.delete(token);
     const access = randomBytes(24).toString('hex');
     const refresh = randomBytes(24).toString('hex');
     const accessTtl = this.options.accessTokenTtlSeconds ?? 8 * 3600;

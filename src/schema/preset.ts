@@ -21,6 +21,8 @@ import { decodePresetId } from './preset-id.js';
 const parseParams = (json: string) => JSON.parse(json) as Params;
 
 export const PresetVersion = builder.prismaObject('PresetVersion', {
+  // Select mode: load only the columns the query asks for (params are kilobytes of JSON).
+  select: { id: true },
   description: 'A preset as it was at one version. Every change to a preset makes a new version.',
   fields: (t) => ({
     version: t.exposeInt('version'),
@@ -40,6 +42,8 @@ export const PresetVersion = builder.prismaObject('PresetVersion', {
 
 export const Preset = builder.prismaNode('Preset', {
   id: { field: 'id' },
+  // Select mode: load only the columns the query asks for (params are kilobytes of JSON).
+  select: { id: true },
   description: 'A saved, validated scene to reuse: submit it with `createTakeoverVideo(preset: …)`.',
   findUnique: (id, ctx) => ({ id, ownerId: ctx.ownerId }),
   fields: (t) => ({

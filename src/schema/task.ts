@@ -22,6 +22,8 @@ export const TaskStatus = builder.enumType('TaskStatus', {
 
 export const Task = builder.prismaNode('Task', {
   id: { field: 'id' },
+  // Select mode: load only the columns the query asks for (params are kilobytes of JSON).
+  select: { id: true },
   description: 'A takeover video submission and what became of it.',
   findUnique: (id, ctx) => ({ id, ownerId: ctx.ownerId }),
   fields: (t) => ({
