@@ -1,28 +1,77 @@
 // Builds the GraphQL app from its dependencies. No side effects: main.ts and the tests own the
-// process, the database and the platform client.
-import { createYoga } from 'graphql-yoga';
+// process, the database and the platform clients.
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { createGraphQLError, createYoga, maskError } from 'graphql-yoga';
+import type { Limits } from './config.js';
 import type { Database } from './db/client.js';
-import type { PlatformClient } from './platform/client.js';
-import { schema } from './schema/index.js';
+import { authenticate } from './http/authenticate.js';
+import { useBodyLimit } from './http/body-limit.js';
+import { yogaLogger, type Logger } from './http/logger.js';
+import { RateLimiter } from './http/rate-limit.js';
+import { currentRequestId, useRequestId } from './http/request-id.js';
+import type { Context } from './schema/context.js';
 import { graphiqlExample } from './schema/graphiql-example.js';
-import { TakeoverSubmitter } from './submission/submit-takeover.js';
+import { schema } from './schema/index.js';
+import { TakeoverSubmitter, type PlatformResolver } from './submission/submit-takeover.js';
+
+export interface AppOptions {
+  graphiql: boolean;
+  introspection: boolean;
+  limits: Limits;
+  /** Prefilled in GraphiQL's headers editor (the sandbox's development key). */
+  graphiqlApiKey?: string | undefined;
+}
 
 export interface AppDependencies {
   database: Database;
-  platform: PlatformClient;
+  platforms: PlatformResolver;
+  logger: Logger;
+  options: AppOptions;
 }
 
-/** Until API keys arrive, everything belongs to one owner. */
-const DEFAULT_OWNER = 'default';
-
-export function createApp({ database, platform }: AppDependencies) {
+export function createApp({ database, platforms, logger, options }: AppDependencies) {
   const { db, provider } = database;
-  const submitter = new TakeoverSubmitter(db, platform);
-  return createYoga({
+  const submitter = new TakeoverSubmitter(db, platforms, (error) =>
+    logger.error({ err: error, requestId: currentRequestId() }, 'platform call failed unexpectedly'),
+  );
+  const limiter = new RateLimiter(options.limits.requestsPerMinute);
+  return createYoga<Record<string, never>, Context>({
     schema,
-    context: () => ({ db, provider, ownerId: DEFAULT_OWNER, submitter }),
-    graphiql: { title: 'Takeover video API', defaultQuery: graphiqlExample },
+    logging: yogaLogger(logger),
+    context: async ({ request }) => ({ db, provider, submitter, ownerId: await authenticate(db, limiter, request) }),
+    maskedErrors: {
+      // Expected failures are GraphQL errors and pass unchanged; anything else is logged with the
+      // request id and reaches the client as "Unexpected error." with that id.
+      maskError(error, message, isDev) {
+        const masked = maskError(error, message, isDev);
+        if (masked === error) return masked;
+        const requestId = currentRequestId();
+        logger.error({ err: error, requestId }, 'unexpected error');
+        return createGraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
+      },
+    },
+    graphiql: options.graphiql && {
+      title: 'Takeover video API',
+      defaultQuery: graphiqlExample,
+      ...(options.graphiqlApiKey && { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiqlApiKey}` }) }),
+    },
     landingPage: false,
+    plugins: [
+      useRequestId(),
+      useBodyLimit(options.limits.bodyBytes),
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      ...(options.introspection ? [] : [useDisableIntrospection()]),
+      EnvelopArmorPlugin({
+        maxDepth: { n: options.limits.depth },
+        maxAliases: { n: options.limits.aliases },
+        maxTokens: { n: options.limits.tokens },
+        costLimit: { maxCost: options.limits.cost },
+        maxDirectives: { n: 50 },
+        blockFieldSuggestion: { enabled: !options.introspection },
+      }),
+    ],
   });
 }
 

@@ -1,23 +1,54 @@
 import { z } from 'zod';
 import { DEFAULT_BASE_URL } from './platform/protocol.js';
 
+const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().min(1).default('file:./data/takeover.db'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   SOFTSUGAR_BASE_URL: z.url().default(DEFAULT_BASE_URL),
   SOFTSUGAR_APP_ID: z.string().optional(),
   SOFTSUGAR_APP_KEY: z.string().optional(),
-  SOFTSUGAR_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  SOFTSUGAR_TIMEOUT_MS: positiveInt(30_000),
+  CREDENTIALS_ENCRYPTION_KEY: z.string().optional(),
+  GRAPHIQL: flag.default(true),
+  INTROSPECTION: flag.default(true),
+  REQUEST_BODY_LIMIT_BYTES: positiveInt(1_000_000),
+  GRAPHQL_MAX_DEPTH: positiveInt(15),
+  GRAPHQL_MAX_ALIASES: positiveInt(15),
+  GRAPHQL_MAX_TOKENS: positiveInt(5_000),
+  GRAPHQL_MAX_COST: positiveInt(50_000),
+  RATE_LIMIT_PER_MINUTE: positiveInt(600),
+  SUBMISSION_STALE_AFTER_MS: z.coerce.number().int().positive().optional(),
 });
+
+export interface Limits {
+  bodyBytes: number;
+  depth: number;
+  aliases: number;
+  tokens: number;
+  cost: number;
+  requestsPerMinute: number;
+}
 
 export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
   /** Undefined: no credentials configured, so the built-in simulator stands in for the platform. */
   platform: { baseUrl: string; appId: string; appKey: string } | undefined;
   platformTimeoutMs: number;
+  /** For tenants' own platform credentials; unset means every tenant uses the global account. */
+  credentialsEncryptionKey: string | undefined;
+  graphiql: boolean;
+  introspection: boolean;
+  limits: Limits;
+  /** A task still SUBMITTING after this long was abandoned by a stopped process. */
+  submissionStaleAfterMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,9 +67,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
     platform: hasCredentials
       ? { baseUrl: e.SOFTSUGAR_BASE_URL, appId: e.SOFTSUGAR_APP_ID!, appKey: e.SOFTSUGAR_APP_KEY! }
       : undefined,
     platformTimeoutMs: e.SOFTSUGAR_TIMEOUT_MS,
+    credentialsEncryptionKey: e.CREDENTIALS_ENCRYPTION_KEY,
+    graphiql: e.GRAPHIQL,
+    introspection: e.INTROSPECTION,
+    limits: {
+      bodyBytes: e.REQUEST_BODY_LIMIT_BYTES,
+      depth: e.GRAPHQL_MAX_DEPTH,
+      aliases: e.GRAPHQL_MAX_ALIASES,
+      tokens: e.GRAPHQL_MAX_TOKENS,
+      cost: e.GRAPHQL_MAX_COST,
+      requestsPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    },
+    // A submission makes at most four bounded calls: token, create, and once more after an auth failure.
+    submissionStaleAfterMs: e.SUBMISSION_STALE_AFTER_MS ?? 4 * e.SOFTSUGAR_TIMEOUT_MS + 10_000,
   };
 }

@@ -2,17 +2,48 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { CredentialCipher } from './auth/credential-cipher.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
+import { markAbandonedSubmissions } from './db/tasks.js';
+import { createApiKey, DEFAULT_TENANT, revokeLabelledKeys } from './db/tenants.js';
+import { createLogger } from './http/logger.js';
+import { PlatformDirectory } from './platform/platform-directory.js';
 import { selectPlatform } from './platform/select-platform.js';
 
 const config = loadConfig();
+const logger = createLogger(config.logLevel);
 const database = await openDatabase(config.databaseUrl);
-const platform = await selectPlatform(config);
-console.log(`Platform: ${platform.description}`);
-const app = createApp({ database, platform: platform.client });
-const server = createServer(app);
+const { db } = database;
 
+// Tasks a previous process left mid-call: mark them UNKNOWN now, and keep checking, since
+// another instance may stop while this one runs.
+const recoverAbandoned = async () => {
+  const count = await markAbandonedSubmissions(db, new Date(Date.now() - config.submissionStaleAfterMs));
+  if (count) logger.warn({ count }, 'marked abandoned submissions UNKNOWN (not resubmitted)');
+};
+await recoverAbandoned();
+const recovery = setInterval(() => void recoverAbandoned().catch((err) => logger.error({ err }, 'recovery failed')), 30_000);
+recovery.unref();
+
+const platform = await selectPlatform(config);
+const platforms = new PlatformDirectory(db, platform.client, {
+  baseUrl: config.platform?.baseUrl ?? platform.baseUrl,
+  timeoutMs: config.platformTimeoutMs,
+  cipher: config.credentialsEncryptionKey ? new CredentialCipher(config.credentialsEncryptionKey) : undefined,
+});
+console.log(`Platform: ${platform.description}`);
+
+// The sandbox (no platform credentials) comes with a development key, new at every start.
+let sandboxKey: string | undefined;
+if (!config.platform) {
+  await revokeLabelledKeys(db, DEFAULT_TENANT, 'sandbox');
+  sandboxKey = (await createApiKey(db, DEFAULT_TENANT, 'sandbox')).key;
+  console.log(`Development API key (tenant "${DEFAULT_TENANT}", revoked at the next start): ${sandboxKey}`);
+}
+
+const app = createApp({ database, platforms, logger, options: { ...config, graphiqlApiKey: sandboxKey } });
+const server = createServer(app);
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   console.log(`Takeover GraphQL API on http://${config.host}:${port}${app.graphqlEndpoint} (GraphiQL in a browser)`);
@@ -20,9 +51,11 @@ server.listen(config.port, config.host, () => {
 
 async function shutdown(signal: string) {
   console.log(`${signal}: shutting down`);
+  clearInterval(recovery);
   server.close();
+  await platforms.close();
   await platform.close();
-  await database.db.$disconnect();
+  await db.$disconnect();
   process.exit(0);
 }
 process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -3,13 +3,23 @@ import { loadConfig } from '../src/config.js';
 
 describe('configuration', () => {
   it('defaults to an embedded SQLite file, port 4000 and the simulator', () => {
-    expect(loadConfig({})).toEqual({
+    expect(loadConfig({})).toMatchObject({
       port: 4000,
       host: '127.0.0.1',
       databaseUrl: 'file:./data/takeover.db',
       platform: undefined,
       platformTimeoutMs: 30_000,
+      graphiql: true,
+      introspection: true,
+      credentialsEncryptionKey: undefined,
+      limits: { bodyBytes: 1_000_000, depth: 15, aliases: 15, tokens: 5_000, requestsPerMinute: 600 },
+      submissionStaleAfterMs: 130_000,
     });
+  });
+
+  it('turns GraphiQL and introspection off for production', () => {
+    expect(loadConfig({ GRAPHIQL: 'false', INTROSPECTION: '0' })).toMatchObject({ graphiql: false, introspection: false });
+    expect(() => loadConfig({ GRAPHIQL: 'no' })).toThrow(/GRAPHIQL/);
   });
 
   it('uses the real platform when both credentials are set', () => {

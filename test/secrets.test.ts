@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CREATE_TAKEOVER, LIST_TASKS } from './helpers/operations.js';
-import { startTestApp, TEST_CREDENTIALS, type TestApp } from './helpers/test-app.js';
+import { startTestApp, TEST_CREDENTIALS, TEST_ENCRYPTION_KEY, type TestApp } from './helpers/test-app.js';
 import { minimalSceneParams } from './fixtures/seed-scene.js';
 import { loadConfig } from '../src/config.js';
 
@@ -30,7 +30,7 @@ describe('secrets', () => {
     const run = async (videoName: string) => {
       const response = await t.app.fetch('http://test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.apiKey}` },
         body: JSON.stringify({ query: CREATE_TAKEOVER, variables: { videoName, params: minimalSceneParams } }),
       });
       bodies.push(await response.text());
@@ -59,9 +59,10 @@ describe('secrets', () => {
     });
     expect(configErrors.every((message) => message.startsWith('invalid configuration'))).toBe(true);
 
-    const rows = JSON.stringify(await t.db.task.findMany());
-    const everything = [...bodies, ...captured, ...configErrors, rows].join('\n');
-    const secrets = [TEST_CREDENTIALS.appKey, ...t.simulator.issuedTokens];
+    const rows = JSON.stringify([await t.db.task.findMany(), await t.db.apiKey.findMany(), await t.db.tenant.findMany()]);
+    const logs = JSON.stringify(t.logs);
+    const everything = [...bodies, ...captured, ...configErrors, rows, logs].join('\n');
+    const secrets = [TEST_CREDENTIALS.appKey, TEST_ENCRYPTION_KEY, t.apiKey, ...t.simulator.issuedTokens];
     expect(t.simulator.issuedTokens.length).toBeGreaterThanOrEqual(4);
     for (const secret of secrets) expect(everything).not.toContain(secret);
     // The run did exercise what it claims to: each outcome is in the responses.

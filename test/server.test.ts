@@ -13,6 +13,7 @@ let url: string;
 let output = '';
 let dir: string;
 let databaseUrl: string;
+let apiKey: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'server-test-'));
@@ -29,8 +30,10 @@ beforeAll(async () => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
     server.stdout!.on('data', () => {
       const match = /on (http:\/\/\S+\/graphql)/.exec(output);
-      if (match) {
+      const key = /Development API key[^:]*: (tk_\S+)/.exec(output);
+      if (match && key) {
         clearTimeout(timer);
+        apiKey = key[1]!;
         resolve(match[1]!);
       }
     });
@@ -43,20 +46,34 @@ afterAll(async () => {
   if (TEST_POSTGRES_URL) await dropScratchPostgresDatabase(TEST_POSTGRES_URL, databaseUrl);
 });
 
-const post = async (body: unknown) =>
-  (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+const post = async (body: unknown, key = apiKey) =>
+  (
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify(body),
+    })
+  ).json();
 
 describe('the service process', () => {
   it('says it uses the simulator when no credentials are configured', () => {
     expect(output).toMatch(/Platform: local platform simulator/);
   });
 
-  it('serves GraphiQL with the seed example preloaded', async () => {
+  it('prints a development key that works, and refuses requests without one', async () => {
+    expect(apiKey).toMatch(/^tk_/);
+    expect((await post({ query: '{ tasks(first: 1) { edges { cursor } } }' })).data.tasks.edges).toEqual([]);
+    const refused = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    expect(refused.status).toBe(401);
+  });
+
+  it('serves GraphiQL with the seed example and the development key preloaded', async () => {
     const response = await fetch(url, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('GraphiQL');
     expect(html).toContain('CreateSeedScene');
+    expect(html).toContain(apiKey);
   });
 
   it('runs the GraphiQL example over HTTP: a task in the simulator that shows up in tasks', async () => {
@@ -71,7 +88,11 @@ describe('the service process', () => {
   });
 
   it('masks unexpected errors and rejects malformed bodies clearly', async () => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: '{oops',
+    });
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);

@@ -353,6 +353,7 @@ export type CreateTakeoverVideoMutationVariables = Exact<{
 
 export type CreateTakeoverVideoMutation = { createTakeoverVideo:
     | { __typename: 'CreateTakeoverVideoSuccess', task: { id: string, status: TaskStatus, platformTaskId: string | null, expiresAt: string } }
+    | { __typename: 'IdempotencyKeyReusedError' }
     | { __typename: 'PlatformRejectedError', message: string, code: number, platformMessage: string, task: { id: string, status: TaskStatus } }
     | { __typename: 'PlatformUnreachableError', message: string, task: { id: string, status: TaskStatus, failureReason: string | null } }
     | { __typename: 'SubmissionOutcomeUnknownError', message: string, task: { id: string, status: TaskStatus, failureReason: string | null } }

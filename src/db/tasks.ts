@@ -14,6 +14,8 @@ export interface NewTask {
   paramString: string;
   presetId?: string | undefined;
   presetVersion?: number | undefined;
+  idempotencyKey?: string | undefined;
+  requestHash?: string | undefined;
 }
 
 export function recordSubmission(db: Db, ownerId: string, task: NewTask, now = new Date()): Promise<Task> {
@@ -26,6 +28,8 @@ export function recordSubmission(db: Db, ownerId: string, task: NewTask, now = n
       paramString: task.paramString,
       presetId: task.presetId ?? null,
       presetVersion: task.presetVersion ?? null,
+      idempotencyKey: task.idempotencyKey ?? null,
+      requestHash: task.requestHash ?? null,
       status: 'SUBMITTING',
       createdAt: now,
       expiresAt: new Date(now.getTime() + RESULT_RETENTION_MS),
@@ -51,4 +55,39 @@ export function recordOutcome(db: Db, taskId: string, outcome: CreateOutcome): P
       failureReason: outcome.kind === 'unreachable' || outcome.kind === 'unknown' ? outcome.reason : null,
     },
   });
+}
+
+export function findTaskByIdempotencyKey(db: Db, ownerId: string, idempotencyKey: string): Promise<Task | null> {
+  return db.task.findUnique({ where: { ownerId_idempotencyKey: { ownerId, idempotencyKey } } });
+}
+
+/** What a recorded task says became of its platform call. */
+export function outcomeOfTask(task: Task): CreateOutcome | { kind: 'in-progress' } {
+  switch (task.status) {
+    case 'SUBMITTING':
+      return { kind: 'in-progress' };
+    case 'SUBMITTED':
+      return { kind: 'created', platformTaskId: task.platformTaskId ?? '' };
+    case 'REJECTED':
+      return { kind: 'rejected', code: task.platformCode ?? 0, message: task.platformMessage ?? '' };
+    case 'UNREACHABLE':
+      return { kind: 'unreachable', reason: task.failureReason ?? '' };
+    case 'UNKNOWN':
+      return { kind: 'unknown', reason: task.failureReason ?? '' };
+  }
+}
+
+/**
+ * Tasks left in SUBMITTING since before `olderThan`: their process stopped during the platform
+ * call. They become UNKNOWN (the platform may have them) and are never resubmitted.
+ */
+export async function markAbandonedSubmissions(db: Db, olderThan: Date): Promise<number> {
+  const { count } = await db.task.updateMany({
+    where: { status: 'SUBMITTING', createdAt: { lt: olderThan } },
+    data: {
+      status: 'UNKNOWN',
+      failureReason: 'the service stopped while submitting this task; the platform may have created it. Not resubmitted.',
+    },
+  });
+  return count;
 }

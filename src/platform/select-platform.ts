@@ -6,6 +6,7 @@ import { PlatformSimulator } from './simulator.js';
 
 export interface SelectedPlatform {
   client: PlatformClient;
+  baseUrl: string;
   description: string;
   close(): Promise<void>;
 }
@@ -13,13 +14,15 @@ export interface SelectedPlatform {
 export async function selectPlatform(config: Config): Promise<SelectedPlatform> {
   if (config.platform) {
     const client = new SoftSugarClient({ ...config.platform, timeoutMs: config.platformTimeoutMs });
-    return { client, description: `SoftSugar platform at ${config.platform.baseUrl}`, close: () => client.close() };
+    const { baseUrl } = config.platform;
+    return { client, baseUrl, description: `SoftSugar platform at ${baseUrl}`, close: () => client.close() };
   }
   const credentials = { appId: 'simulator', appKey: randomBytes(16).toString('hex') };
   const simulator = await PlatformSimulator.start(credentials);
   const client = new SoftSugarClient({ ...credentials, baseUrl: simulator.url, timeoutMs: config.platformTimeoutMs });
   return {
     client,
+    baseUrl: simulator.url,
     description: `local platform simulator at ${simulator.url} (set SOFTSUGAR_APP_ID and SOFTSUGAR_APP_KEY to use the real platform)`,
     close: async () => {
       await client.close();

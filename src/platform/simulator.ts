@@ -22,6 +22,8 @@ export type SimulatorFault =
 export interface SimulatorOptions {
   appId: string;
   appKey: string;
+  /** More platform accounts, e.g. tenants' own. */
+  moreAccounts?: { appId: string; appKey: string }[];
   /** Lifetime of access tokens; the real platform's default is 8 hours. */
   accessTokenTtlSeconds?: number;
   refreshTokenTtlSeconds?: number;
@@ -34,6 +36,8 @@ export interface SimulatorOptions {
 
 export interface SimulatedTask {
   id: number;
+  /** The account that created it. */
+  appId: string;
   videoName: string;
   thumbnailUrl?: string;
   param: string;
@@ -44,6 +48,7 @@ const CODES = { badRequest: 400, forbidden: 403, notFound: 404 } as const;
 interface IssuedToken {
   expiresAt: number;
   kind: 'access' | 'refresh';
+  appId: string;
 }
 
 /** How many created tasks the simulator remembers (the oldest are forgotten first). */
@@ -80,10 +85,8 @@ export class PlatformSimulator {
     this.faults.push(...faults);
   }
 
-  /** Every access and refresh token handed out so far (for tests that check none leaks). */
-  get issuedTokens(): string[] {
-    return [...this.tokens.keys()];
-  }
+  /** The tokens handed out most recently, expired ones too (for tests that check none leaks). */
+  readonly issuedTokens: string[] = [];
 
   /** Make every token issued so far expire now, as if hours had passed. */
   expireAccessTokens(): void {
@@ -122,10 +125,11 @@ export class PlatformSimulator {
     this.calls.token += 1;
     const { appId, timestamp, sign, grantType } = json;
     if (grantType !== 'sign') return send(res, 200, { code: CODES.badRequest, message: 'grantType must be "sign"' });
-    if (appId !== this.options.appId || typeof timestamp !== 'string') {
+    const appKey = this.appKeyOf(appId);
+    if (appKey === undefined || typeof appId !== 'string' || typeof timestamp !== 'string') {
       return send(res, 200, { code: CODES.forbidden, message: 'unknown appId or missing timestamp' });
     }
-    if (sign !== signToken(appId, timestamp, this.options.appKey)) {
+    if (sign !== signToken(appId, timestamp, appKey)) {
       return send(res, 200, { code: CODES.forbidden, message: 'signature mismatch' });
     }
     // The FAQ signs seconds; public clients send milliseconds. Accept both within five minutes.
@@ -133,23 +137,30 @@ export class PlatformSimulator {
     if (!Number.isFinite(sent) || Math.abs(this.now() - sent) > 5 * 60_000) {
       return send(res, 200, { code: CODES.forbidden, message: 'timestamp out of range' });
     }
-    send(res, 200, { code: 0, message: 'success', data: this.tokenPair() });
+    send(res, 200, { code: 0, message: 'success', data: this.tokenPair(appId) });
+  }
+
+  private appKeyOf(appId: unknown): string | undefined {
+    if (appId === this.options.appId) return this.options.appKey;
+    return this.options.moreAccounts?.find((account) => account.appId === appId)?.appKey;
   }
 
   private refreshToken(req: IncomingMessage, res: ServerResponse, json: Record<string, unknown>): void {
     this.calls.refresh += 1;
-    if (json.appId !== this.options.appId || json.grantType !== 'refreshToken') {
+    if (this.appKeyOf(json.appId) === undefined || json.grantType !== 'refreshToken') {
       return send(res, 200, { code: CODES.badRequest, message: 'appId and grantType "refreshToken" are required' });
     }
-    if (!this.validToken(req, 'refresh')) {
+    const issued = this.validToken(req, 'refresh');
+    if (!issued || issued.appId !== json.appId) {
       return send(res, 401, { code: AUTH_FAILURE_CODE, message: 'refresh token missing, invalid or expired' });
     }
-    send(res, 200, { code: 0, message: 'success', data: this.tokenPair() });
+    send(res, 200, { code: 0, message: 'success', data: this.tokenPair(issued.appId) });
   }
 
   private async createTakeover(req: IncomingMessage, res: ServerResponse, json: Record<string, unknown>) {
     this.calls.create += 1;
-    if (!this.validToken(req, 'access')) {
+    const issued = this.validToken(req, 'access');
+    if (!issued) {
       return send(res, 401, { code: AUTH_FAILURE_CODE, message: 'access token missing, invalid or expired' });
     }
     const fault = this.faults.shift();
@@ -162,6 +173,7 @@ export class PlatformSimulator {
     if (problem) return send(res, 200, { code: CODES.badRequest, message: problem });
     const task: SimulatedTask = {
       id: this.nextTaskId++,
+      appId: issued.appId,
       videoName: json.videoName as string,
       param: json.param as string,
       ...(typeof json.thumbnailUrl === 'string' ? { thumbnailUrl: json.thumbnailUrl } : {}),
@@ -173,21 +185,23 @@ export class PlatformSimulator {
     send(res, 200, { code: 0, message: 'success', data: task.id });
   }
 
-  private tokenPair() {
+  private tokenPair(appId: string) {
     for (const [token, issued] of this.tokens) if (issued.expiresAt <= this.now()) this.tokens.delete(token);
     const access = randomBytes(24).toString('hex');
     const refresh = randomBytes(24).toString('hex');
     const accessTtl = this.options.accessTokenTtlSeconds ?? 8 * 3600;
     const refreshTtl = this.options.refreshTokenTtlSeconds ?? 7 * 24 * 3600;
-    this.tokens.set(access, { kind: 'access', expiresAt: this.now() + accessTtl * 1000 });
-    this.tokens.set(refresh, { kind: 'refresh', expiresAt: this.now() + refreshTtl * 1000 });
+    this.issuedTokens.push(access, refresh);
+    if (this.issuedTokens.length > REMEMBERED_TASKS) this.issuedTokens.splice(0, 2);
+    this.tokens.set(access, { kind: 'access', appId, expiresAt: this.now() + accessTtl * 1000 });
+    this.tokens.set(refresh, { kind: 'refresh', appId, expiresAt: this.now() + refreshTtl * 1000 });
     return { accessToken: access, expiresIn: accessTtl, refreshToken: refresh, refreshTokenExpiresIn: refreshTtl };
   }
 
-  private validToken(req: IncomingMessage, kind: IssuedToken['kind']): boolean {
+  private validToken(req: IncomingMessage, kind: IssuedToken['kind']): IssuedToken | undefined {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const issued = token ? this.tokens.get(token) : undefined;
-    return issued?.kind === kind && issued.expiresAt > this.now();
+    return issued?.kind === kind && issued.expiresAt > this.now() ? issued : undefined;
   }
 }
 

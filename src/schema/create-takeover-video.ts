@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resolveSceneRequest } from '../submission/scene-request.js';
+import { IdempotencyKeyReused } from '../submission/submit-takeover.js';
 import { LIMITS } from '../takeover/limits.js';
 import { takeoverParamsSchema } from '../takeover/params.js';
 import { variableValuesSchema } from '../takeover/preset.js';
@@ -46,6 +47,7 @@ const createTakeoverArgs = z
     thumbnailUrl: httpUrlSchema.nullish(),
     params: takeoverParamsSchema.nullish(),
     preset: presetReferenceSchema.nullish(),
+    idempotencyKey: z.string().regex(/^[\x21-\x7e]{1,128}$/, 'an idempotency key is 1..128 printable ASCII characters').nullish(),
   })
   .superRefine((args, ctx) => {
     if (Boolean(args.params) === Boolean(args.preset)) {
@@ -65,10 +67,14 @@ builder.mutationField('createTakeoverVideo', (t) =>
       thumbnailUrl: t.arg.string({ description: 'http(s) URL of a thumbnail image.' }),
       params: t.arg({ type: TakeoverParamsInput, description: 'The scene. Give this or `preset`.' }),
       preset: t.arg({ type: PresetReferenceInput, description: 'A saved preset to build the scene from. Give this or `params`.' }),
+      idempotencyKey: t.arg.string({
+        description:
+          'Your key for this intent (e.g. a UUID). A repeat with the same key and the same input returns the original task without calling the platform again, whatever became of it; the same key with a different input is an IdempotencyKeyReusedError. Keys never expire.',
+      }),
     },
     validate: { schema: createTakeoverArgs },
     errors: {
-      types: [TakeoverValidationError, PlatformRejectedError, PlatformUnreachableError, SubmissionOutcomeUnknownError],
+      types: [TakeoverValidationError, IdempotencyKeyReused, PlatformRejectedError, PlatformUnreachableError, SubmissionOutcomeUnknownError],
       dataField: { name: 'task', description: 'The recorded task.' },
       result: { name: 'CreateTakeoverVideoSuccess', description: 'The platform accepted the task.' },
       union: { name: 'CreateTakeoverVideoResult', description: 'What became of the submission.' },
@@ -78,9 +84,14 @@ builder.mutationField('createTakeoverVideo', (t) =>
       const args = rawArgs as unknown as z.output<typeof createTakeoverArgs>;
       const preset = args.preset && { ...args.preset, id: decodePresetId(args.preset.id, 'preset.id') };
       const scene = await resolveSceneRequest(ctx.db, ctx.ownerId, { ...args, preset });
-      const { task, outcome } = await ctx.submitter.submit(ctx.ownerId, { ...scene, thumbnailUrl: args.thumbnailUrl ?? undefined });
+      const { task, outcome } = await ctx.submitter.submit(ctx.ownerId, {
+        ...scene,
+        thumbnailUrl: args.thumbnailUrl ?? undefined,
+        idempotencyKey: args.idempotencyKey ?? undefined,
+      });
       switch (outcome.kind) {
         case 'created':
+        case 'in-progress':
           return task;
         case 'rejected':
           throw new PlatformRejectedError(task, outcome.code, outcome.message);

@@ -3,6 +3,7 @@ import type { Task as TaskRecord } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
 import { ErrorInterface } from './errors.js';
 import { Task } from './task.js';
+import { IdempotencyKeyReused } from '../submission/submit-takeover.js';
 
 /** A failure after the task was recorded: the payload carries the task with its status. */
 export class RecordedTaskError extends Error {
@@ -56,4 +57,11 @@ builder.objectType(SubmissionOutcomeUnknownError, {
   fields: (t) => ({
     task: t.field({ type: Task, resolve: (error) => error.task, description: 'The recorded task.' }),
   }),
+});
+
+builder.objectType(IdempotencyKeyReused, {
+  name: 'IdempotencyKeyReusedError',
+  description: 'The idempotency key was already used for a different request. Nothing was recorded or sent.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ idempotencyKey: t.exposeString('idempotencyKey') }),
 });

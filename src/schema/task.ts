@@ -42,6 +42,7 @@ export const Task = builder.prismaNode('Task', {
     }),
     paramString: t.exposeString('paramString', { description: 'The exact `param` string sent to the platform (the synthesis JSON, serialised).' }),
     preset: t.relation('preset', { nullable: true, description: 'The preset this task was made from, unless it was deleted since.' }),
+    idempotencyKey: t.exposeString('idempotencyKey', { nullable: true, description: 'The idempotency key it was submitted with.' }),
     presetVersion: t.exposeInt('presetVersion', { nullable: true, description: 'The version of the preset it was made from.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),

@@ -1,12 +1,31 @@
-// Starts the app as the tests use it: a fresh SQLite file, migrated; the platform simulator on a
-// real socket; the yoga instance, called through its fetch without opening a port.
-import { createApp, type App } from '../../src/app.js';
+// Starts the app as the tests use it: a fresh database, migrated; the platform simulator on a
+// real socket; the yoga instance, called through its fetch without opening a port; a tenant with
+// an API key; logs captured in memory.
+import { Writable } from 'node:stream';
+import { createApp, type App, type AppOptions } from '../../src/app.js';
+import { CredentialCipher } from '../../src/auth/credential-cipher.js';
 import type { Db, OpenDatabaseOptions } from '../../src/db/client.js';
+import { createApiKey } from '../../src/db/tenants.js';
+import { createLogger } from '../../src/http/logger.js';
 import { SoftSugarClient, type PlatformClientOptions } from '../../src/platform/client.js';
+import { PlatformDirectory } from '../../src/platform/platform-directory.js';
 import { PlatformSimulator, type SimulatorOptions } from '../../src/platform/simulator.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 
 export const TEST_CREDENTIALS = { appId: 'test-app', appKey: 'test-app-key-3f9d0c2b7a61e845' };
+export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+export const TEST_TENANT = 'tenant-a';
+
+export const DEFAULT_OPTIONS: AppOptions = {
+  graphiql: true,
+  introspection: true,
+  limits: { bodyBytes: 1_000_000, depth: 15, aliases: 15, tokens: 5_000, cost: 50_000, requestsPerMinute: 100_000 },
+};
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: any[];
+}
 
 export interface TestApp {
   app: App;
@@ -14,7 +33,14 @@ export interface TestApp {
   database: TestDatabase;
   simulator: PlatformSimulator;
   client: SoftSugarClient;
-  graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[] }>;
+  platforms: PlatformDirectory;
+  /** The test tenant's API key. */
+  apiKey: string;
+  /** Every log line the app wrote, parsed. */
+  logs: Record<string, unknown>[];
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, apiKey?: string): Promise<GraphQLResponse<T>>;
+  /** A new tenant with its own key. */
+  newTenant(tenantId: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -22,33 +48,50 @@ export interface TestAppOptions {
   simulator?: Partial<SimulatorOptions>;
   client?: Partial<PlatformClientOptions>;
   database?: OpenDatabaseOptions;
+  options?: Partial<AppOptions>;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase(options.database);
   const simulator = await PlatformSimulator.start({ ...TEST_CREDENTIALS, ...options.simulator });
-  const client = new SoftSugarClient({
-    ...TEST_CREDENTIALS,
+  const client = new SoftSugarClient({ ...TEST_CREDENTIALS, baseUrl: simulator.url, timeoutMs: 5_000, ...options.client });
+  const platforms = new PlatformDirectory(database.db, client, {
     baseUrl: simulator.url,
     timeoutMs: 5_000,
-    ...options.client,
+    cipher: new CredentialCipher(TEST_ENCRYPTION_KEY),
   });
-  const app = createApp({ database, platform: client });
+  const logs: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const logger = createLogger('debug', sink);
+  const app = createApp({ database, platforms, logger, options: { ...DEFAULT_OPTIONS, ...options.options } });
+  const { key: apiKey } = await createApiKey(database.db, TEST_TENANT);
   return {
     app,
     db: database.db,
     database,
     simulator,
     client,
-    async graphql(query, variables) {
+    platforms,
+    apiKey,
+    logs,
+    async graphql(query, variables, key = apiKey) {
       const response = await app.fetch('http://test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         body: JSON.stringify({ query, variables }),
       });
       return response.json();
     },
+    async newTenant(tenantId) {
+      return (await createApiKey(database.db, tenantId)).key;
+    },
     async close() {
+      await platforms.close();
       await client.close();
       await simulator.close();
       await database.close();

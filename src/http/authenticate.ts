@@ -1,0 +1,23 @@
+// Who is calling: the tenant behind the API key, and whether it may make another request now.
+import { createGraphQLError } from 'graphql-yoga';
+import { apiKeyFromHeader, hashApiKey } from '../auth/api-key.js';
+import type { Db } from '../db/client.js';
+import { tenantForApiKey } from '../db/tenants.js';
+import type { RateLimiter } from './rate-limit.js';
+
+export async function authenticate(db: Db, limiter: RateLimiter, request: Request): Promise<string> {
+  const key = apiKeyFromHeader(request.headers.get('authorization'));
+  const tenantId = key ? await tenantForApiKey(db, key) : undefined;
+  if (!key || !tenantId) {
+    throw createGraphQLError('A valid API key is required: send "Authorization: Bearer <key>".', {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },
+    });
+  }
+  const retryAfterSeconds = limiter.take(hashApiKey(key));
+  if (retryAfterSeconds > 0) {
+    throw createGraphQLError(`Too many requests for this API key: retry in ${retryAfterSeconds} s.`, {
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } } },
+    });
+  }
+  return tenantId;
+}
