@@ -7,7 +7,8 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-postgres/client.js';
-import { applyMigrations } from './schema-engine.js';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { applyMigrations, readMigrations } from './schema-engine.js';
 
 /**
  * Both generated clients have the same models and API; the SQLite one's type stands for both.
@@ -38,6 +39,21 @@ export interface OpenDatabaseOptions {
   onQuery?: (sql: string) => void;
 }
 
+/**
+ * Runs the schema engine only when a committed migration is not yet recorded as applied: the
+ * engine is slow to load, holds on to its memory, and takes locks a running service would meet.
+ */
+async function migrateIfNeeded(db: Db, adapter: SqlMigrationAwareDriverAdapterFactory, migrationsDir: string) {
+  const committed = (await readMigrations(migrationsDir)).migrationDirectories.map((m) => m.path);
+  const applied = await db
+    .$queryRawUnsafe<{ migration_name: string }[]>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    )
+    .catch(() => []);
+  const done = new Set(applied.map((row) => row.migration_name));
+  if (committed.some((name) => !done.has(name))) await applyMigrations(adapter, migrationsDir);
+}
+
 /** A connected client on a database with every committed migration applied. */
 export interface Database {
   db: Db;
@@ -52,15 +68,15 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     const file = url.slice('file:'.length);
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const adapter = new PrismaBetterSqlite3({ url: file });
-    await applyMigrations(adapter, prismaDir('migrations'));
     db = new PrismaClient({ adapter, log });
+    await migrateIfNeeded(db, adapter, prismaDir('migrations'));
     // WAL lets readers run while a submission writes; NORMAL sync is safe with WAL.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
   } else {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
-    await applyMigrations(adapter, prismaDir('postgresql/migrations'));
     db = new PostgresPrismaClient({ adapter, log }) as unknown as Db;
+    await migrateIfNeeded(db, adapter, prismaDir('postgresql/migrations'));
   }
   if (options.onQuery) {
     const onQuery = options.onQuery;

@@ -7,11 +7,12 @@ export const CREATE_TAKEOVER = /* GraphQL */ `
       ... on PlatformRejectedError { message code platformMessage task { ...TaskFields } }
       ... on PlatformUnreachableError { message task { ...TaskFields } }
       ... on SubmissionOutcomeUnknownError { message task { ...TaskFields } }
+      ... on IdempotencyKeyReusedError { message idempotencyKey }
     }
   }
   fragment TaskFields on Task {
     id videoName thumbnailUrl status platformTaskId platformCode platformMessage failureReason
-    paramString createdAt updatedAt expiresAt expired presetVersion preset { id version }
+    paramString createdAt updatedAt expiresAt expired presetVersion preset { id version } idempotencyKey
     params {
       version bitRate frameRate
       watermark { show content }

@@ -91,6 +91,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return (await createApiKey(database.db, tenantId)).key;
     },
     async close() {
+      // Every test app's logs, across the suite, are searched for secrets.
+      const written = JSON.stringify(logs);
+      const secrets = [TEST_CREDENTIALS.appKey, TEST_ENCRYPTION_KEY, apiKey, ...simulator.issuedTokens];
+      const leaked = secrets.filter((secret) => written.includes(secret));
+      if (leaked.length) throw new Error(`${leaked.length} secret(s) appeared in the logs`);
       await platforms.close();
       await client.close();
       await simulator.close();
