@@ -10,16 +10,23 @@ import { authenticate } from './http/authenticate.js';
 import { useBodyLimit } from './http/body-limit.js';
 import { yogaLogger, type Logger } from './http/logger.js';
 import { RateLimiter } from './http/rate-limit.js';
+import { PreviewLinks } from './http/preview-links.js';
+import { usePreviewEndpoint } from './http/preview-endpoint.js';
 import { currentRequestId, useRequestId } from './http/request-id.js';
 import type { Context } from './schema/context.js';
 import { graphiqlExample } from './schema/graphiql-example.js';
 import { schema } from './schema/index.js';
+import { useOperations } from './http/operations.js';
+import { instrumentPlatforms } from './platform/instrumented.js';
+import { Registry } from 'prom-client';
 import { TakeoverSubmitter, type PlatformResolver } from './submission/submit-takeover.js';
 
 export interface AppOptions {
   graphiql: boolean;
   introspection: boolean;
   limits: Limits;
+  /** Signs preview links; without it they last until the process restarts. */
+  previewSigningKey?: string | undefined;
   /** Prefilled in GraphiQL's headers editor (the sandbox's development key). */
   graphiqlApiKey?: string | undefined;
 }
@@ -31,16 +38,19 @@ export interface AppDependencies {
   options: AppOptions;
 }
 
-export function createApp({ database, platforms, logger, options }: AppDependencies) {
+export function createApp({ database, platforms: uninstrumented, logger, options }: AppDependencies) {
   const { db, provider } = database;
+  const registry = new Registry();
+  const platforms = instrumentPlatforms(uninstrumented, registry);
   const submitter = new TakeoverSubmitter(db, platforms, (error) =>
     logger.error({ err: error, requestId: currentRequestId() }, 'platform call failed unexpectedly'),
   );
   const limiter = new RateLimiter(options.limits.requestsPerMinute);
+  const previewLinks = new PreviewLinks(options.previewSigningKey);
   return createYoga<Record<string, never>, Context>({
     schema,
     logging: yogaLogger(logger),
-    context: async ({ request }) => ({ db, provider, submitter, ownerId: await authenticate(db, limiter, request) }),
+    context: async ({ request }) => ({ db, provider, submitter, previewLinks, ownerId: await authenticate(db, limiter, request) }),
     maskedErrors: {
       // Expected failures are GraphQL errors and pass unchanged; anything else is logged with the
       // request id and reaches the client as "Unexpected error." with that id.
@@ -60,6 +70,8 @@ export function createApp({ database, platforms, logger, options }: AppDependenc
     landingPage: false,
     plugins: [
       useRequestId(),
+      ...useOperations(database, platforms, registry),
+      usePreviewEndpoint(db, previewLinks),
       useBodyLimit(options.limits.bodyBytes),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       ...(options.introspection ? [] : [useDisableIntrospection()]),

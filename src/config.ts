@@ -23,6 +23,8 @@ const envSchema = z.object({
   GRAPHQL_MAX_COST: positiveInt(50_000),
   RATE_LIMIT_PER_MINUTE: positiveInt(600),
   SUBMISSION_STALE_AFTER_MS: z.coerce.number().int().positive().optional(),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(15_000),
+  PREVIEW_SIGNING_KEY: z.string().min(32).optional(),
 });
 
 export interface Limits {
@@ -49,6 +51,10 @@ export interface Config {
   limits: Limits;
   /** A task still SUBMITTING after this long was abandoned by a stopped process. */
   submissionStaleAfterMs: number;
+  /** How long a graceful shutdown waits for in-flight requests. */
+  shutdownTimeoutMs: number;
+  /** Signs preview links; random per process when unset. */
+  previewSigningKey: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -85,5 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     // A submission makes at most four bounded calls: token, create, and once more after an auth failure.
     submissionStaleAfterMs: e.SUBMISSION_STALE_AFTER_MS ?? 4 * e.SOFTSUGAR_TIMEOUT_MS + 10_000,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    previewSigningKey: e.PREVIEW_SIGNING_KEY,
   };
 }

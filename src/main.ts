@@ -49,13 +49,24 @@ server.listen(config.port, config.host, () => {
   console.log(`Takeover GraphQL API on http://${config.host}:${port}${app.graphqlEndpoint} (GraphiQL in a browser)`);
 });
 
+// Graceful shutdown: stop accepting, let in-flight requests finish (a submission's record must
+// get its outcome), then close. Bounded: after SHUTDOWN_TIMEOUT_MS open connections are cut.
 async function shutdown(signal: string) {
-  console.log(`${signal}: shutting down`);
+  logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
   clearInterval(recovery);
-  server.close();
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), config.shutdownTimeoutMs).unref());
+  if ((await Promise.race([drained, timeout])) === 'timeout') {
+    logger.warn('shutdown timeout: closing remaining connections');
+    server.closeAllConnections();
+  }
+  clearInterval(idle);
   await platforms.close();
   await platform.close();
   await db.$disconnect();
+  logger.info('stopped');
   process.exit(0);
 }
 process.once('SIGINT', () => void shutdown('SIGINT'));

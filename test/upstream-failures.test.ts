@@ -118,7 +118,7 @@ describe('connection refused', () => {
 
   it('records UNREACHABLE with the reason, and nothing else', async () => {
     const client = new SoftSugarClient({ appId: 'a', appKey: 'k', baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 1000 });
-    const submitter = new TakeoverSubmitter(t.db, { clientFor: async () => client });
+    const submitter = new TakeoverSubmitter(t.db, { clientFor: async () => client, reachable: async () => false });
     const { task, outcome } = await submitter.submit('default', {
       videoName: 'refused',
       params: takeoverParamsSchema.parse(minimalSceneParams),

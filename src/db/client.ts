@@ -44,6 +44,10 @@ export interface OpenDatabaseOptions {
  * engine is slow to load, holds on to its memory, and takes locks a running service would meet.
  */
 async function migrateIfNeeded(db: Db, adapter: SqlMigrationAwareDriverAdapterFactory, migrationsDir: string) {
+  if ((await unappliedMigrations(db, migrationsDir)).length) await applyMigrations(adapter, migrationsDir);
+}
+
+async function unappliedMigrations(db: Db, migrationsDir: string): Promise<string[]> {
   const committed = (await readMigrations(migrationsDir)).migrationDirectories.map((m) => m.path);
   const applied = await db
     .$queryRawUnsafe<{ migration_name: string }[]>(
@@ -51,7 +55,12 @@ async function migrateIfNeeded(db: Db, adapter: SqlMigrationAwareDriverAdapterFa
     )
     .catch(() => []);
   const done = new Set(applied.map((row) => row.migration_name));
-  if (committed.some((name) => !done.has(name))) await applyMigrations(adapter, migrationsDir);
+  return committed.filter((name) => !done.has(name));
+}
+
+/** Committed migrations the database has not applied (for readiness checks). */
+export function pendingMigrations({ db, provider }: Database): Promise<string[]> {
+  return unappliedMigrations(db, prismaDir(provider === 'sqlite' ? 'migrations' : 'postgresql/migrations'));
 }
 
 /** A connected client on a database with every committed migration applied. */

@@ -13,6 +13,8 @@ export interface PlatformClientOptions extends Credentials, TokenManagerOptions 
 
 export interface PlatformClient {
   createTakeover(request: CreateTakeoverRequest): Promise<CreateOutcome>;
+  /** Whether the platform answers at all (for readiness checks); sends no task. */
+  reachable(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,10 @@ export class SoftSugarClient implements PlatformClient {
       if (error instanceof TransportError) throw new TransportError(false, `token request failed: ${error.message}`);
       throw error;
     }
+  }
+
+  reachable(): Promise<boolean> {
+    return this.transport.reachable();
   }
 
   close(): Promise<void> {

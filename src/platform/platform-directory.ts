@@ -40,6 +40,10 @@ export class PlatformDirectory {
     return client;
   }
 
+  reachable(): Promise<boolean> {
+    return this.fallback.reachable();
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.clients.values()].map((client) => client.close()));
     this.clients.clear();

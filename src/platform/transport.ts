@@ -85,6 +85,17 @@ export class JsonTransport {
     return { status, envelope: parseEnvelope(text) };
   }
 
+  /** Whether anything answers HTTP at the base URL (any status), within `timeoutMs`. */
+  async reachable(timeoutMs = 2_000): Promise<boolean> {
+    try {
+      const response = await this.pool.request({ path: this.basePath || '/', method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) });
+      await response.body.dump();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   close(): Promise<void> {
     return this.pool.close();
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolveSceneRequest } from '../submission/scene-request.js';
+import { resolveSceneRequest, withVideoName } from '../submission/scene-request.js';
 import { IdempotencyKeyReused } from '../submission/submit-takeover.js';
 import { LIMITS } from '../takeover/limits.js';
 import { takeoverParamsSchema } from '../takeover/params.js';
@@ -83,7 +83,7 @@ builder.mutationField('createTakeoverVideo', (t) =>
       // plugin-zod hands the resolver the parsed args (defaults applied); its types do not say so.
       const args = rawArgs as unknown as z.output<typeof createTakeoverArgs>;
       const preset = args.preset && { ...args.preset, id: decodePresetId(args.preset.id, 'preset.id') };
-      const scene = await resolveSceneRequest(ctx.db, ctx.ownerId, { ...args, preset });
+      const scene = withVideoName(await resolveSceneRequest(ctx.db, ctx.ownerId, { ...args, preset }));
       const { task, outcome } = await ctx.submitter.submit(ctx.ownerId, {
         ...scene,
         thumbnailUrl: args.thumbnailUrl ?? undefined,

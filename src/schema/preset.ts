@@ -12,7 +12,10 @@ import type { TakeoverParams as Params } from '../takeover/params.js';
 import { newPresetSchema, PRESET_LIMITS, presetChangesSchema, presetFieldsSchema } from '../takeover/preset.js';
 import { TakeoverValidationError } from '../takeover/validation-issue.js';
 import { variablesUsed } from '../takeover/variables.js';
+import { renderScenePreview } from '../takeover/preview-svg.js';
+import { sceneWarnings } from '../takeover/warnings.js';
 import { builder } from './builder.js';
+import { SceneWarningRef } from './scene-warning.js';
 import { ErrorInterface, NotFoundError, payloadNames } from './errors.js';
 import { TakeoverParamsInput } from './inputs/takeover-params.js';
 import { TakeoverParams } from './outputs/takeover-params.js';
@@ -63,6 +66,23 @@ export const Preset = builder.prismaNode('Preset', {
       description: 'The {{variables}} the scene and video name use, derived from the text fields; sorted.',
       select: { params: true, videoName: true },
       resolve: (p) => variablesUsed(parseParams(p.params), p.videoName),
+    }),
+    warnings: t.field({
+      type: [SceneWarningRef],
+      description: 'Legal but probably unintended things in the scene (placeholders counted as written).',
+      select: { params: true },
+      resolve: (p) => sceneWarnings(parseParams(p.params)),
+    }),
+    previewSvg: t.string({
+      description: 'The scene drawn as SVG, placeholders as written.',
+      args: { frame: t.arg.int({ description: 'Show which timed layers are visible at this frame (>= 0).' }) },
+      select: { params: true },
+      resolve: (p, { frame }) => renderScenePreview(parseParams(p.params), { frame: frame ?? undefined }),
+    }),
+    previewUrl: t.string({
+      description: 'A signed link to the preview SVG, usable in an <img> tag without an API key; valid for an hour.',
+      args: { frame: t.arg.int({ description: 'Show which timed layers are visible at this frame (>= 0).' }) },
+      resolve: (p, { frame }, ctx) => ctx.previewLinks.link({ kind: 'preset', id: p.id, ownerId: ctx.ownerId, frame: frame ?? undefined }),
     }),
     versions: t.relation('versions', {
       description: 'Every version, newest first.',

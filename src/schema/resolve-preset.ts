@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { resolveSceneRequest } from '../submission/scene-request.js';
 import type { TakeoverParams as Params } from '../takeover/params.js';
-import { TakeoverValidationError, type ValidationIssue } from '../takeover/validation-issue.js';
+import { issuesFromZod, TakeoverValidationError, type ValidationIssue } from '../takeover/validation-issue.js';
+import { takeoverParamsSchema } from '../takeover/params.js';
+import { renderScenePreview } from '../takeover/preview-svg.js';
+import { sceneWarnings } from '../takeover/warnings.js';
+import { SceneWarningRef } from './scene-warning.js';
+import { TakeoverParamsInput } from './inputs/takeover-params.js';
 import { toParamString } from '../takeover/wire-format.js';
 import { builder } from './builder.js';
 import { PresetReferenceInput, presetReferenceSchema } from './create-takeover-video.js';
@@ -15,8 +20,8 @@ interface DryRun {
   issues: ValidationIssue[];
 }
 
-const ResolvePresetResult = builder.objectRef<DryRun>('ResolvePresetResult').implement({
-  description: 'What `createTakeoverVideo` would submit for this preset, without submitting or recording anything.',
+const ResolvePresetResult = builder.objectRef<DryRun>('SceneCheck').implement({
+  description: 'What `createTakeoverVideo` would submit, without submitting or recording anything.',
   fields: (t) => ({
     videoName: t.exposeString('videoName', { nullable: true, description: 'The resolved video name.' }),
     params: t.expose('params', { type: TakeoverParams, nullable: true, description: 'The resolved, validated scene.' }),
@@ -26,8 +31,50 @@ const ResolvePresetResult = builder.objectRef<DryRun>('ResolvePresetResult').imp
       resolve: (dryRun) => (dryRun.params ? toParamString(dryRun.params) : null),
     }),
     issues: t.expose('issues', { type: [ValidationIssueRef], description: 'Every problem; empty when the scene is ready to submit.' }),
+    warnings: t.field({
+      type: [SceneWarningRef],
+      description: 'Legal but probably unintended things in the resolved scene.',
+      resolve: (dryRun) => (dryRun.params ? sceneWarnings(dryRun.params) : []),
+    }),
+    previewSvg: t.string({
+      nullable: true,
+      description: 'The resolved scene drawn as SVG.',
+      args: { frame: t.arg.int({ description: 'Show which timed layers are visible at this frame (>= 0).' }) },
+      resolve: (dryRun, { frame }) => (dryRun.params ? renderScenePreview(dryRun.params, { frame: frame ?? undefined }) : null),
+    }),
   }),
 });
+
+builder.queryField('checkScene', (t) =>
+  t.field({
+    type: ResolvePresetResult,
+    description:
+      'Pre-flight check of a scene (inline `params`, or a `preset` with variables and overrides), free and without submitting: the validation errors `createTakeoverVideo` would return, warnings, the resolved params and a preview.',
+    args: {
+      params: t.arg({ type: TakeoverParamsInput, description: 'The scene. Give this or `preset`.' }),
+      preset: t.arg({ type: PresetReferenceInput, description: 'A preset to resolve. Give this or `params`.' }),
+      videoName: t.arg.string({ description: "The video name (or one replacing the preset's template)." }),
+    },
+    resolve: async (_root, args, ctx) => {
+      if (args.params) {
+        const parsed = takeoverParamsSchema.safeParse(args.params);
+        return parsed.success
+          ? { videoName: args.videoName ?? null, params: parsed.data, issues: [] }
+          : { videoName: null, params: null, issues: issuesFromZod(parsed.error, ['params']) };
+      }
+      try {
+        const presetArgs = presetReferenceSchema.parse(args.preset ?? { id: '' });
+        const preset = { ...presetArgs, id: decodePresetId(presetArgs.id, 'preset.id') };
+        const scene = await resolveSceneRequest(ctx.db, ctx.ownerId, { videoName: args.videoName, preset });
+        return { videoName: scene.videoName ?? null, params: scene.params, issues: [] };
+      } catch (error) {
+        if (error instanceof TakeoverValidationError) return { videoName: null, params: null, issues: error.issues };
+        if (error instanceof z.ZodError) return { videoName: null, params: null, issues: issuesFromZod(error, ['preset']) };
+        throw error;
+      }
+    },
+  }),
+);
 
 builder.queryField('resolvePreset', (t) =>
   t.field({
@@ -43,7 +90,7 @@ builder.queryField('resolvePreset', (t) =>
       try {
         const preset = { ...args.preset, id: decodePresetId(args.preset.id, 'preset.id') };
         const scene = await resolveSceneRequest(ctx.db, ctx.ownerId, { videoName: args.videoName, preset });
-        return { videoName: scene.videoName, params: scene.params, issues: [] };
+        return { videoName: scene.videoName ?? null, params: scene.params, issues: [] };
       } catch (error) {
         if (error instanceof TakeoverValidationError) return { videoName: null, params: null, issues: error.issues };
         throw error;

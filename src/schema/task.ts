@@ -2,7 +2,10 @@ import { RESULT_RETENTION_MS } from '../db/tasks.js';
 import { containsText } from '../db/search.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { TakeoverParams as Params } from '../takeover/params.js';
+import { renderScenePreview } from '../takeover/preview-svg.js';
+import { sceneWarnings } from '../takeover/warnings.js';
 import { builder } from './builder.js';
+import { SceneWarningRef } from './scene-warning.js';
 import type { Context } from './context.js';
 import { TakeoverParams } from './outputs/takeover-params.js';
 import { Preset } from './preset.js';
@@ -49,6 +52,23 @@ export const Task = builder.prismaNode('Task', {
     expiresAt: t.expose('expiresAt', {
       type: 'DateTime',
       description: `When the platform deletes the result: ${RESULT_RETENTION_MS / 86_400_000} days after submission.`,
+    }),
+    warnings: t.field({
+      type: [SceneWarningRef],
+      description: 'Legal but probably unintended things in the submitted scene.',
+      select: { params: true },
+      resolve: (task) => sceneWarnings(JSON.parse(task.params) as Params),
+    }),
+    previewSvg: t.string({
+      description: 'The submitted scene drawn as SVG.',
+      args: { frame: t.arg.int({ description: 'Show which timed layers are visible at this frame (>= 0).' }) },
+      select: { params: true },
+      resolve: (task, { frame }) => renderScenePreview(JSON.parse(task.params) as Params, { frame: frame ?? undefined }),
+    }),
+    previewUrl: t.string({
+      description: 'A signed link to the preview SVG, usable in an <img> tag without an API key; valid for an hour.',
+      args: { frame: t.arg.int({ description: 'Show which timed layers are visible at this frame (>= 0).' }) },
+      resolve: (task, { frame }, ctx) => ctx.previewLinks.link({ kind: 'task', id: task.id, ownerId: ctx.ownerId, frame: frame ?? undefined }),
     }),
     expired: t.boolean({
       description: 'Whether the result can no longer be downloaded from the platform.',

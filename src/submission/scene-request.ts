@@ -20,7 +20,8 @@ export interface SceneRequest {
 }
 
 export interface ResolvedRequest {
-  videoName: string;
+  /** Undefined when neither the request nor the preset names the video. */
+  videoName: string | undefined;
   params: TakeoverParams;
   preset?: { id: string; version: number } | undefined;
 }
@@ -30,10 +31,7 @@ const fail = (path: string, message: string): never => {
 };
 
 export async function resolveSceneRequest(db: Db, ownerId: string, request: SceneRequest): Promise<ResolvedRequest> {
-  if (request.params) {
-    const videoName = request.videoName ?? fail('videoName', 'a video name is required');
-    return { videoName, params: request.params };
-  }
+  if (request.params) return { videoName: request.videoName ?? undefined, params: request.params };
   const reference = request.preset ?? fail('params', 'give either params or a preset');
   const scene = await findPresetScene(db, ownerId, reference.id, reference.version ?? undefined);
   if (!scene) {
@@ -47,6 +45,11 @@ export async function resolveSceneRequest(db: Db, ownerId: string, request: Scen
     videoName: request.videoName ?? undefined,
   });
   if (!resolved.ok) throw new TakeoverValidationError(resolved.issues);
-  const videoName = resolved.videoName ?? fail('videoName', 'a video name is required: the preset has no video name template');
-  return { videoName, params: resolved.params, preset: { id: scene.presetId, version: scene.version } };
+  return { videoName: resolved.videoName, params: resolved.params, preset: { id: scene.presetId, version: scene.version } };
+}
+
+/** A submission needs a video name: given, or from the preset's template. */
+export function withVideoName(resolved: ResolvedRequest): ResolvedRequest & { videoName: string } {
+  if (resolved.videoName !== undefined) return { ...resolved, videoName: resolved.videoName };
+  return fail('videoName', resolved.preset ? 'a video name is required: the preset has no video name template' : 'a video name is required');
 }

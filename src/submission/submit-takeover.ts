@@ -28,6 +28,8 @@ export interface SubmissionResult {
 
 export interface PlatformResolver {
   clientFor(tenantId: string): Promise<PlatformClient>;
+  /** Whether the service's own platform account's endpoint answers. */
+  reachable(): Promise<boolean>;
 }
 
 /** The idempotency key was used before for a different request. */

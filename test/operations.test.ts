@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_TAKEOVER } from './helpers/operations.js';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { minimalSceneParams } from './fixtures/seed-scene.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+const get = (path: string) => t.app.fetch(`http://test${path}`);
+
+describe('operations endpoints (no API key needed)', () => {
+  it('/health answers while the process is up', async () => {
+    expect((await get('/health')).status).toBe(200);
+  });
+
+  it('/ready checks the database, its migrations and the platform', async () => {
+    expect((await get('/ready')).status).toBe(200);
+    t.simulator.close();
+    const down = await get('/ready');
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ ready: false, problem: 'platform unreachable' });
+  });
+
+  it('/ready reports unapplied migrations', async () => {
+    const other = await startTestApp();
+    try {
+      await other.db.$executeRawUnsafe('DELETE FROM _prisma_migrations');
+      const response = await other.app.fetch('http://test/ready');
+      expect(response.status).toBe(503);
+      expect((await response.json()).problem).toMatch(/^migrations not applied: \d+_init/);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('/metrics exposes operation and platform figures for Prometheus', async () => {
+    const fresh = await startTestApp();
+    try {
+      await fresh.graphql(CREATE_TAKEOVER, { videoName: 'metered', params: minimalSceneParams });
+      fresh.simulator.injectFaults({ kind: 'status', status: 503 });
+      await fresh.graphql(CREATE_TAKEOVER, { videoName: 'metered 2', params: minimalSceneParams });
+      const text = await (await fresh.app.fetch('http://test/metrics')).text();
+      expect(text).toMatch(/takeover_platform_calls_total\{outcome="created"\} 1/);
+      expect(text).toMatch(/takeover_platform_calls_total\{outcome="unreachable"\} 1/);
+      expect(text).toMatch(/takeover_platform_call_duration_seconds_count\{outcome="created"\} 1/);
+      expect(text).toMatch(/graphql_envelop_request_duration_count\{[^}]*operationName="Create"[^}]*\} 2/);
+      expect(text).toMatch(/graphql_yoga_http_duration_bucket/);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
