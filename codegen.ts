@@ -7,11 +7,14 @@ const config: CodegenConfig = {
   generates: {
     'client/generated/': {
       preset: 'client',
+      // Plain result types (no fragment masking): simpler for clients that do not use React hooks.
+      presetConfig: { fragmentMasking: false },
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
         strictScalars: true,
-        scalars: { DateTime: 'string', JSON: 'unknown' },
+        // DateTime travels as an ISO 8601 string.
+        scalars: { DateTime: 'string' },
       },
     },
   },

@@ -3,7 +3,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { createGraphQLError, createYoga, maskError } from 'graphql-yoga';
+import { createGraphQLError, createYoga, maskError, type GraphiQLOptions } from 'graphql-yoga';
 import type { Limits } from './config.js';
 import type { Database } from './db/client.js';
 import { authenticate } from './http/authenticate.js';
@@ -27,6 +27,8 @@ export interface AppOptions {
   limits: Limits;
   /** Signs preview links; without it they last until the process restarts. */
   previewSigningKey?: string | undefined;
+  /** Serves GraphiQL's assets from the package instead of a CDN (works offline). */
+  renderGraphiQL?: ((options: GraphiQLOptions) => string) | undefined;
   /** Prefilled in GraphiQL's headers editor (the sandbox's development key). */
   graphiqlApiKey?: string | undefined;
 }
@@ -67,6 +69,7 @@ export function createApp({ database, platforms: uninstrumented, logger, options
       defaultQuery: graphiqlExample,
       ...(options.graphiqlApiKey && { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiqlApiKey}` }) }),
     },
+    ...(options.renderGraphiQL && { renderGraphiQL: options.renderGraphiQL }),
     landingPage: false,
     plugins: [
       useRequestId(),

@@ -42,7 +42,9 @@ if (!config.platform) {
   console.log(`Development API key (tenant "${DEFAULT_TENANT}", revoked at the next start): ${sandboxKey}`);
 }
 
-const app = createApp({ database, platforms, logger, options: { ...config, graphiqlApiKey: sandboxKey } });
+// GraphiQL's bundled assets are large (9 MB): loaded only when GraphiQL is on.
+const renderGraphiQL = config.graphiql ? (await import('@graphql-yoga/render-graphiql')).renderGraphiQL : undefined;
+const app = createApp({ database, platforms, logger, options: { ...config, graphiqlApiKey: sandboxKey, renderGraphiQL } });
 const server = createServer(app);
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;

@@ -10,6 +10,12 @@ export type AudioInput = {
   url: string;
 };
 
+/** An audio track that drives the avatar instead of (or with) TTS. At most 20. As an override: every field optional; objects merge, lists replace, null removes. */
+export type AudioPatch = {
+  /** http(s) URL of the audio file. */
+  url?: string | null | undefined;
+};
+
 /** A background layer, behind the avatar. At most 20. */
 export type BackgroundInput = {
   /** Loop the media. Default false. */
@@ -24,6 +30,28 @@ export type BackgroundInput = {
   playOffset?: number | null | undefined;
   /** Where the layer is drawn. */
   rect: RectInput;
+  /** When the layer appears (unit not public, likely frames), >= 0. Default 0. */
+  start?: number | null | undefined;
+  /** Layer media type code; 0 in the platform example, other values not public (likely image vs video). 0..255. Default 0. */
+  type?: number | null | undefined;
+  /** Must be empty: the platform references layers by fileId only. Default "". */
+  url?: string | null | undefined;
+};
+
+/** A background layer, behind the avatar. At most 20. As an override: every field optional; objects merge, lists replace, null removes. */
+export type BackgroundPatch = {
+  /** Loop the media. Default false. */
+  cycle?: boolean | null | undefined;
+  /** How long the layer shows (unit not public); -1 means until the end. Default -1. */
+  duration?: number | null | undefined;
+  /** The platform file id of the image or video. Required. */
+  fileId?: string | null | undefined;
+  /** Display name, at most 255 characters. Default "". */
+  name?: string | null | undefined;
+  /** Offset into the media where playback starts (unit not public), >= 0. Default 0. */
+  playOffset?: number | null | undefined;
+  /** Where the layer is drawn. */
+  rect?: RectPatch | null | undefined;
   /** When the layer appears (unit not public, likely frames), >= 0. Default 0. */
   start?: number | null | undefined;
   /** Layer media type code; 0 in the platform example, other values not public (likely image vs video). 0..255. Default 0. */
@@ -122,6 +150,110 @@ export type BeautifyInput = {
   whitenStrength?: number | null | undefined;
 };
 
+/** Beauty filter settings: the 43 keys of the platform example. Ranges are inferred from the SenseME effects SDK (the platform does not publish them). Every key defaults to 0 (off / no change). As an override: every field optional; objects merge, lists replace, null removes. */
+export type BeautifyPatch = {
+  /** Apple cheeks (the platform spells its key "appleMusle"). 0..1, 0 = off. Platform key "appleMusle". */
+  appleMuscle?: number | null | undefined;
+  /** Background blur (bokeh). 0..1, 0 = off. Platform key "bokehStrength". */
+  bokehStrength?: number | null | undefined;
+  /** Eye brightening. 0..1, 0 = off. Platform key "brightEyeStrength". */
+  brightEyeStrength?: number | null | undefined;
+  /** Chin length (negative shortens, positive lengthens). -1..1, 0 = no change. Platform key "chinLength". */
+  chinLength?: number | null | undefined;
+  /** Clarity. 0..1, 0 = off. Platform key "clear". */
+  clear?: number | null | undefined;
+  /** Contrast. 0..1, 0 = off. Platform key "contrastStrength". */
+  contrastStrength?: number | null | undefined;
+  /** Eye enlarging. 0..1, 0 = off. Platform key "enlargeRatio". */
+  enlargeRatio?: number | null | undefined;
+  /** Eye angle. -1..1, 0 = no change. Platform key "eyeAngleRatio". */
+  eyeAngleRatio?: number | null | undefined;
+  /** Distance between the eyes. -1..1, 0 = no change. Platform key "eyeDistanceRatio". */
+  eyeDistanceRatio?: number | null | undefined;
+  /** Eye height. 0..1, 0 = off. Platform key "eyeHeight". */
+  eyeHeight?: number | null | undefined;
+  /** Hairline filling. 0..1, 0 = off. Platform key "hairline". */
+  hairline?: number | null | undefined;
+  /** Hairline height. -1..1, 0 = no change. Platform key "hairlineHeightRatio". */
+  hairlineHeightRatio?: number | null | undefined;
+  /** Mouth corner lift. 0..1, 0 = off. Platform key "mouthCorner". */
+  mouthCorner?: number | null | undefined;
+  /** Mouth size. -1..1, 0 = no change. Platform key "mouthSize". */
+  mouthSize?: number | null | undefined;
+  /** Narrow face. 0..1, 0 = off. Platform key "narrowFace". */
+  narrowFace?: number | null | undefined;
+  /** Narrow nose. 0..1, 0 = off. Platform key "narrowNoseRatio". */
+  narrowNoseRatio?: number | null | undefined;
+  /** Nose length. -1..1, 0 = no change. Platform key "noseLengthRatio". */
+  noseLengthRatio?: number | null | undefined;
+  /** Open inner canthus. 0..1, 0 = off. Platform key "openCanthus". */
+  openCanthus?: number | null | undefined;
+  /** Open outer canthus. 0..1, 0 = off. Platform key "openExternalCanthus". */
+  openExternalCanthus?: number | null | undefined;
+  /** Philtrum length. -1..1, 0 = no change. Platform key "philtrumLengthRatio". */
+  philtrumLengthRatio?: number | null | undefined;
+  /** Nose bridge (profile rhinoplasty). 0..1, 0 = off. Platform key "profileRhinoplasty". */
+  profileRhinoplasty?: number | null | undefined;
+  /** Rosy complexion strength. 0..1, 0 = off. Platform key "reddenStrength". */
+  reddenStrength?: number | null | undefined;
+  /** Dark circle removal. 0..1, 0 = off. Platform key "removeDarkCircleStrength". */
+  removeDarkCircleStrength?: number | null | undefined;
+  /** Nasolabial fold removal. 0..1, 0 = off. Platform key "removeNasolabialFoldsStrength". */
+  removeNasolabialFoldsStrength?: number | null | undefined;
+  /** Round eyes. 0..1, 0 = off. Platform key "roundEyesRatio". */
+  roundEyesRatio?: number | null | undefined;
+  /** Saturation. 0..1, 0 = off. Platform key "saturationStrength". */
+  saturationStrength?: number | null | undefined;
+  /** Sharpening. 0..1, 0 = off. Platform key "sharpen". */
+  sharpen?: number | null | undefined;
+  /** Cheekbone slimming. 0..1, 0 = off. Platform key "shrinkCheekbone". */
+  shrinkCheekbone?: number | null | undefined;
+  /** "Goddess" face slimming. 0..1, 0 = off. Platform key "shrinkGoddessFace". */
+  shrinkGoddessFace?: number | null | undefined;
+  /** Jawbone slimming. 0..1, 0 = off. Platform key "shrinkJawbone". */
+  shrinkJawbone?: number | null | undefined;
+  /** Long face slimming. 0..1, 0 = off. Platform key "shrinkLongFace". */
+  shrinkLongFace?: number | null | undefined;
+  /** Natural face slimming. 0..1, 0 = off. Platform key "shrinkNaturalFace". */
+  shrinkNaturalFace?: number | null | undefined;
+  /** Face slimming. 0..1, 0 = off. Platform key "shrinkRatio". */
+  shrinkRatio?: number | null | undefined;
+  /** Round face slimming. 0..1, 0 = off. Platform key "shrinkRoundFace". */
+  shrinkRoundFace?: number | null | undefined;
+  /** Whole head slimming. 0..1, 0 = off. Platform key "shrinkWholeHead". */
+  shrinkWholeHead?: number | null | undefined;
+  /** Small face. 0..1, 0 = off. Platform key "smallRatio". */
+  smallRatio?: number | null | undefined;
+  /** Smoothing area: 0 = face only, 1 = whole image (inferred). integer code 0..2. Platform key "smooth_mode". */
+  smoothMode?: number | null | undefined;
+  /** Skin smoothing strength. 0..1, 0 = off. Platform key "smoothStrength". */
+  smoothStrength?: number | null | undefined;
+  /** Thin face shape. 0..1, 0 = off. Platform key "thinFaceShapeRatio". */
+  thinFaceShapeRatio?: number | null | undefined;
+  /** Thinner head. 0..1, 0 = off. Platform key "thinnerHead". */
+  thinnerHead?: number | null | undefined;
+  /** Teeth whitening. 0..1, 0 = off. Platform key "whiteTeeth". */
+  whiteTeeth?: number | null | undefined;
+  /** Whitening algorithm (platform code; 0 in the example, other values not public). integer code 0..2. Platform key "whiten_mode". */
+  whitenMode?: number | null | undefined;
+  /** Skin whitening strength. 0..1, 0 = off. Platform key "whitenStrength". */
+  whitenStrength?: number | null | undefined;
+};
+
+/** A new preset. Its params are validated exactly as a submission is. */
+export type CreatePresetInput = {
+  /** Free text. Default "". */
+  description?: string | null | undefined;
+  /** Unique per owner, 1..100 characters. */
+  name: string;
+  /** The scene; text fields may contain {{variables}}. */
+  params: TakeoverParamsInput;
+  /** At most 20 tags of 1..32 letters, digits, spaces, "_", "." or "-". */
+  tags?: Array<string> | null | undefined;
+  /** Video name template, may contain {{variables}}. */
+  videoName?: string | null | undefined;
+};
+
 /** The avatar (digital role). The platform accepts it by `fileId` only. */
 export type DigitalRoleInput = {
   /** Face feature id; meaning not public. Default "". */
@@ -146,10 +278,42 @@ export type DigitalRoleInput = {
   zPosition?: number | null | undefined;
 };
 
+/** The avatar (digital role). The platform accepts it by `fileId` only. As an override: every field optional; objects merge, lists replace, null removes. */
+export type DigitalRolePatch = {
+  /** Face feature id; meaning not public. Default "". */
+  faceFeatureId?: string | null | undefined;
+  /** The platform file id of the avatar. Required, non-empty. */
+  fileId?: string | null | undefined;
+  /** The platform digital role id (e.g. 4051). Left out of the request when not given. */
+  id?: number | null | undefined;
+  /** Display name, at most 255 characters. Default "". */
+  name?: string | null | undefined;
+  /** Where the avatar is placed, in pixels. Default (0, 0). */
+  position?: PositionPatch | null | undefined;
+  /** Rotation in degrees, -360..360. Default 0. */
+  rotation?: number | null | undefined;
+  /** Scale factor, greater than 0 and at most 10. Default 1. */
+  scale?: number | null | undefined;
+  /** Frame of the avatar clip to start from, >= 0. Default 0. */
+  startFrameIndex?: number | null | undefined;
+  /** Must be empty: the platform references the avatar by fileId only. Default "". */
+  url?: string | null | undefined;
+  /** Layer order; higher is in front. -1000..1000. Default 1. */
+  zPosition?: number | null | undefined;
+};
+
 /** Visual effects applied to the avatar. */
 export type EffectsInput = {
   /** Beauty filter settings. */
   beautify?: BeautifyInput | null | undefined;
+  /** Effects format version. Default "1.0". */
+  version?: string | null | undefined;
+};
+
+/** Visual effects applied to the avatar. As an override: every field optional; objects merge, lists replace, null removes. */
+export type EffectsPatch = {
+  /** Beauty filter settings. */
+  beautify?: BeautifyPatch | null | undefined;
   /** Effects format version. Default "1.0". */
   version?: string | null | undefined;
 };
@@ -168,6 +332,32 @@ export type ForegroundInput = {
   playOffset?: number | null | undefined;
   /** Where the layer is drawn. */
   rect: RectInput;
+  /** Rotation in degrees, -360..360. Default 0. */
+  rotation?: number | null | undefined;
+  /** When the layer appears (unit not public, likely frames), >= 0. Default 0. */
+  start?: number | null | undefined;
+  /** Layer media type code; 0 in the platform example, other values not public (likely image vs video). 0..255. Default 0. */
+  type?: number | null | undefined;
+  /** Must be empty: the platform references layers by fileId only. Default "". */
+  url?: string | null | undefined;
+  /** Layer order; higher is in front. -1000..1000. Default 0. */
+  zPosition?: number | null | undefined;
+};
+
+/** A foreground layer. At most 20. As an override: every field optional; objects merge, lists replace, null removes. */
+export type ForegroundPatch = {
+  /** Loop the media. Default false. */
+  cycle?: boolean | null | undefined;
+  /** How long the layer shows (unit not public); -1 means until the end. Default -1. */
+  duration?: number | null | undefined;
+  /** The platform file id of the image or video. Required. */
+  fileId?: string | null | undefined;
+  /** Display name, at most 255 characters. Default "". */
+  name?: string | null | undefined;
+  /** Offset into the media where playback starts (unit not public), >= 0. Default 0. */
+  playOffset?: number | null | undefined;
+  /** Where the layer is drawn. */
+  rect?: RectPatch | null | undefined;
   /** Rotation in degrees, -360..360. Default 0. */
   rotation?: number | null | undefined;
   /** When the layer appears (unit not public, likely frames), >= 0. Default 0. */
@@ -204,12 +394,56 @@ export type ForegroundTextInput = {
   zPosition?: number | null | undefined;
 };
 
+/** A text overlay (the platform's "foreground-texts"). At most 50. As an override: every field optional; objects merge, lists replace, null removes. */
+export type ForegroundTextPatch = {
+  /** Box colour behind the text. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [0, 0, 0, 0]. */
+  backgroundRgba?: Array<number> | null | undefined;
+  /** Font name, passed through unchanged: the platform does not publish the accepted names (its own examples use both "NotoSansSChineseBlack" and "Noto Sans S Chinese Black"). */
+  fontFamily?: string | null | undefined;
+  /** Font size in pixels, greater than 0 and at most 1000. Default 40. */
+  fontSize?: number | null | undefined;
+  /** Opacity, 0 (invisible) to 1 (opaque). Default 1. */
+  opacity?: number | null | undefined;
+  /** Where the text is placed. Default (0, 0). */
+  position?: PositionPatch | null | undefined;
+  /** Text colour. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [255, 255, 255, 255]. */
+  rgba?: Array<number> | null | undefined;
+  /** Outline colour. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [0, 0, 0, 0]. */
+  strokeRgba?: Array<number> | null | undefined;
+  /** Outline width in pixels, 0..100. Default 0. */
+  strokeWidth?: number | null | undefined;
+  /** The text, 1..500 characters. In a preset it may contain {{variables}}. */
+  text?: string | null | undefined;
+  /** Layer order; higher is in front. -1000..1000. Default 10. */
+  zPosition?: number | null | undefined;
+};
+
 /** A point on the canvas in pixels, from the top-left corner. Each coordinate -16384..16384. */
 export type PositionInput = {
   /** Pixels from the left edge. Default 0. */
   x?: number | null | undefined;
   /** Pixels from the top edge. Default 0. */
   y?: number | null | undefined;
+};
+
+/** A point on the canvas in pixels, from the top-left corner. Each coordinate -16384..16384. As an override: every field optional; objects merge, lists replace, null removes. */
+export type PositionPatch = {
+  /** Pixels from the left edge. Default 0. */
+  x?: number | null | undefined;
+  /** Pixels from the top edge. Default 0. */
+  y?: number | null | undefined;
+};
+
+/** Build the scene from a saved preset. */
+export type PresetReferenceInput = {
+  /** The preset. */
+  id: string | number;
+  /** Changes to the preset scene, deep-merged over it: objects merge, lists replace, null removes. */
+  overrides?: TakeoverParamsPatch | null | undefined;
+  /** A value for every variable the preset uses, and no others. */
+  variables?: Array<VariableValueInput> | null | undefined;
+  /** A past version; the current one when left out. */
+  version?: number | null | undefined;
 };
 
 /** A rectangle on the canvas in whole pixels; sent to the platform as [x, y, width, height]. */
@@ -224,6 +458,18 @@ export type RectInput = {
   y: number;
 };
 
+/** A rectangle on the canvas in whole pixels; sent to the platform as [x, y, width, height]. As an override: every field optional; objects merge, lists replace, null removes. */
+export type RectPatch = {
+  /** Height, 1..16384. */
+  height?: number | null | undefined;
+  /** Width, 1..16384. */
+  width?: number | null | undefined;
+  /** Left edge, -16384..16384. */
+  x?: number | null | undefined;
+  /** Top edge, -16384..16384. */
+  y?: number | null | undefined;
+};
+
 /** Output video size in pixels; sent as [width, height]. Each side 16..4096. */
 export type ResolutionInput = {
   /** Height in pixels, e.g. 1920. */
@@ -231,6 +477,31 @@ export type ResolutionInput = {
   /** Width in pixels, e.g. 1080. */
   width: number;
 };
+
+/** Output video size in pixels; sent as [width, height]. Each side 16..4096. As an override: every field optional; objects merge, lists replace, null removes. */
+export type ResolutionPatch = {
+  /** Height in pixels, e.g. 1920. */
+  height?: number | null | undefined;
+  /** Width in pixels, e.g. 1080. */
+  width?: number | null | undefined;
+};
+
+/** Kinds of legal but probably unintended scenes. */
+export type SceneWarningCode =
+  /** No background covers the whole canvas. */
+  | 'BACKGROUND_GAPS'
+  /** The watermark is shown but empty. */
+  | 'EMPTY_WATERMARK'
+  /** An odd width or height, which H.264 cannot encode as is. */
+  | 'ODD_RESOLUTION'
+  /** A layer, text, title or the avatar lies entirely outside the canvas. */
+  | 'OFF_CANVAS'
+  /** Two overlapping items share a z position, so their order is undefined. */
+  | 'SAME_Z_OVERLAP'
+  /** The script looks like SSML but `ssml` is false. */
+  | 'SSML_NOT_FLAGGED'
+  /** At its font size the text is wider than the canvas (estimated). */
+  | 'TEXT_TOO_WIDE';
 
 /** Everything the platform needs to render a takeover video. Only `resolution`, `digitalRole` and a script (`ttsQuery.content`, or `audios`) are required; every default is applied by this service and stored with the task. */
 export type TakeoverParamsInput = {
@@ -264,6 +535,54 @@ export type TakeoverParamsInput = {
   videoFormat?: VideoFormat | null | undefined;
   /** Watermark text. Default hidden. */
   watermark?: WatermarkInput | null | undefined;
+};
+
+/** Everything the platform needs to render a takeover video. Only `resolution`, `digitalRole` and a script (`ttsQuery.content`, or `audios`) are required; every default is applied by this service and stored with the task. As an override: every field optional; objects merge, lists replace, null removes. */
+export type TakeoverParamsPatch = {
+  /** Audio tracks, at most 20. Default none. */
+  audios?: Array<AudioPatch> | null | undefined;
+  /** At most 20. Default none. */
+  backgrounds?: Array<BackgroundPatch> | null | undefined;
+  /** Bit rate, greater than 0 and at most 100 (unit not public, likely Mbps). Default 8. */
+  bitRate?: number | null | undefined;
+  /** The avatar. */
+  digitalRole?: DigitalRolePatch | null | undefined;
+  /** Left out of the request when not given. */
+  effects?: EffectsPatch | null | undefined;
+  /** Text overlays, at most 50. Default none. */
+  foregroundTexts?: Array<ForegroundTextPatch> | null | undefined;
+  /** At most 20. Default none. */
+  foregrounds?: Array<ForegroundPatch> | null | undefined;
+  /** Frames per second, 1..60. Default 25 (the platform encodes H.264 at 25 fps). */
+  frameRate?: number | null | undefined;
+  /** Output video size. */
+  resolution?: ResolutionPatch | null | undefined;
+  /** Left out of the request when not given. */
+  title?: TitlePatch | null | undefined;
+  /** TTS voice. Left out of the request when not given. */
+  ttsConfig?: TtsConfigPatch | null | undefined;
+  /** TTS script. Left out of the request when not given. */
+  ttsQuery?: TtsQueryPatch | null | undefined;
+  /** Synthesis format version. Default "0.0.13". */
+  version?: string | null | undefined;
+  /** Default MP4. */
+  videoFormat?: VideoFormat | null | undefined;
+  /** Watermark text. Default hidden. */
+  watermark?: WatermarkPatch | null | undefined;
+};
+
+/** Narrows `tasks`. All given conditions must hold. */
+export type TaskFilterInput = {
+  /** Created at or after this time. */
+  createdAfter?: string | null | undefined;
+  /** Created before this time. */
+  createdBefore?: string | null | undefined;
+  /** Made from this preset. */
+  presetId?: string | number | null | undefined;
+  /** Part of the video name (case-insensitive). */
+  search?: string | null | undefined;
+  /** Any of these statuses. */
+  status?: Array<TaskStatus> | null | undefined;
 };
 
 /** Where a submission stands, as far as this service knows. */
@@ -303,10 +622,52 @@ export type TitleInput = {
   text: string;
 };
 
+/** The video title overlay. As an override: every field optional; objects merge, lists replace, null removes. */
+export type TitlePatch = {
+  /** Box colour behind the text. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [0, 0, 0, 0]. */
+  backgroundRgba?: Array<number> | null | undefined;
+  /** Font name, passed through unchanged: the platform does not publish the accepted names (its own examples use both "NotoSansSChineseBlack" and "Noto Sans S Chinese Black"). */
+  fontFamily?: string | null | undefined;
+  /** Font size in pixels, greater than 0 and at most 1000. Default 40. */
+  fontSize?: number | null | undefined;
+  /** Opacity, 0 (invisible) to 1 (opaque). Default 1. */
+  opacity?: number | null | undefined;
+  /** Where the text is placed. Default (0, 0). */
+  position?: PositionPatch | null | undefined;
+  /** Text colour. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [255, 255, 255, 255]. */
+  rgba?: Array<number> | null | undefined;
+  /** Scale factor, greater than 0 and at most 10. Default 1. */
+  scale?: number | null | undefined;
+  /** Outline colour. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [0, 0, 0, 0]. */
+  strokeRgba?: Array<number> | null | undefined;
+  /** Outline width in pixels, 0..100. Default 0. */
+  strokeWidth?: number | null | undefined;
+  /** The text, 1..500 characters. In a preset it may contain {{variables}}. */
+  text?: string | null | undefined;
+};
+
 /** The text-to-speech voice. When left out, the platform chooses (behaviour not public). */
 export type TtsConfigInput = {
   /** Voice id, e.g. "xiaoyue". */
   id: string;
+  /** BCP 47 language tag. Default "zh-CN". */
+  language?: string | null | undefined;
+  /** Voice display name. Default "". */
+  name?: string | null | undefined;
+  /** Pitch shift, -50..50; unit not public. Default 0. */
+  pitchOffset?: number | null | undefined;
+  /** Speaking speed multiplier, 0.25..4. Default 1. */
+  speedRatio?: number | null | undefined;
+  /** TTS vendor code (e.g. 3); the list is not public. Left out when not given. */
+  vendorId?: number | null | undefined;
+  /** Volume, 0..1000 (the platform's examples use 100 and 400; scale not public). Default 100. */
+  volume?: number | null | undefined;
+};
+
+/** The text-to-speech voice. When left out, the platform chooses (behaviour not public). As an override: every field optional; objects merge, lists replace, null removes. */
+export type TtsConfigPatch = {
+  /** Voice id, e.g. "xiaoyue". */
+  id?: string | null | undefined;
   /** BCP 47 language tag. Default "zh-CN". */
   language?: string | null | undefined;
   /** Voice display name. Default "". */
@@ -329,6 +690,36 @@ export type TtsQueryInput = {
   ssml?: boolean | null | undefined;
 };
 
+/** What the avatar says. Required unless `audios` drive the avatar. As an override: every field optional; objects merge, lists replace, null removes. */
+export type TtsQueryPatch = {
+  /** The script, plain text or SSML, at most 10000 characters. In a preset it may contain {{variables}}. */
+  content?: string | null | undefined;
+  /** True when `content` is SSML; it must then be well-formed XML with a <speak> root. Default false. */
+  ssml?: boolean | null | undefined;
+};
+
+/** Changes to a preset; fields left out stay as they are. Saved as a new version. */
+export type UpdatePresetInput = {
+  /** New description. */
+  description?: string | null | undefined;
+  /** New name, unique per owner. */
+  name?: string | null | undefined;
+  /** Replaces the whole scene. */
+  params?: TakeoverParamsInput | null | undefined;
+  /** Replaces the tags. At most 20 tags of 1..32 letters, digits, spaces, "_", "." or "-". */
+  tags?: Array<string> | null | undefined;
+  /** New video name template; null removes it. */
+  videoName?: string | null | undefined;
+};
+
+/** A value for one {{variable}} of a preset. */
+export type VariableValueInput = {
+  /** The variable name, without braces. */
+  name: string;
+  /** Text put in its place (XML-escaped inside SSML). */
+  value: string;
+};
+
 /** Container of the rendered video. */
 export type VideoFormat =
   /** MP4 (H.264). Sent as "MP4". */
@@ -344,30 +735,172 @@ export type WatermarkInput = {
   show?: boolean | null | undefined;
 };
 
+/** A watermark text. When the whole input is left out, no watermark is shown. As an override: every field optional; objects merge, lists replace, null removes. */
+export type WatermarkPatch = {
+  /** Watermark text, at most 100 characters. In a preset it may contain {{variables}}. Default "". */
+  content?: string | null | undefined;
+  /** Show the watermark. Default true when a watermark is given. */
+  show?: boolean | null | undefined;
+};
+
 export type CreateTakeoverVideoMutationVariables = Exact<{
   videoName: string;
   thumbnailUrl?: string | null | undefined;
   params: TakeoverParamsInput;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
 export type CreateTakeoverVideoMutation = { createTakeoverVideo:
-    | { __typename: 'CreateTakeoverVideoSuccess', task: { id: string, status: TaskStatus, platformTaskId: string | null, expiresAt: string } }
-    | { __typename: 'IdempotencyKeyReusedError' }
+    | { __typename: 'CreateTakeoverVideoSuccess', task: { id: string, status: TaskStatus, platformTaskId: string | null, expiresAt: string, presetVersion: number | null, warnings: Array<{ path: string, code: SceneWarningCode, message: string }> } }
+    | { __typename: 'IdempotencyKeyReusedError', message: string, idempotencyKey: string }
     | { __typename: 'PlatformRejectedError', message: string, code: number, platformMessage: string, task: { id: string, status: TaskStatus } }
     | { __typename: 'PlatformUnreachableError', message: string, task: { id: string, status: TaskStatus, failureReason: string | null } }
     | { __typename: 'SubmissionOutcomeUnknownError', message: string, task: { id: string, status: TaskStatus, failureReason: string | null } }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: string, message: string }> }
    };
 
-export type TasksQueryVariables = Exact<{
-  first?: number | null | undefined;
-  after?: string | null | undefined;
+export type CreateTakeoverVideoFromPresetMutationVariables = Exact<{
+  preset: PresetReferenceInput;
+  videoName?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
-export type TasksQuery = { tasks: { edges: Array<{ cursor: string, node: { id: string, videoName: string, status: TaskStatus, platformTaskId: string | null, createdAt: string, expiresAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type CreateTakeoverVideoFromPresetMutation = { createTakeoverVideo:
+    | { __typename: 'CreateTakeoverVideoSuccess', task: { id: string, status: TaskStatus, platformTaskId: string | null, expiresAt: string, presetVersion: number | null, warnings: Array<{ path: string, code: SceneWarningCode, message: string }> } }
+    | { __typename: 'IdempotencyKeyReusedError', message: string, idempotencyKey: string }
+    | { __typename: 'PlatformRejectedError', message: string, code: number, platformMessage: string, task: { id: string, status: TaskStatus } }
+    | { __typename: 'PlatformUnreachableError', message: string, task: { id: string, status: TaskStatus, failureReason: string | null } }
+    | { __typename: 'SubmissionOutcomeUnknownError', message: string, task: { id: string, status: TaskStatus, failureReason: string | null } }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: string, message: string }> }
+   };
+
+type SubmissionResult_CreateTakeoverVideoSuccess_Fragment = { __typename: 'CreateTakeoverVideoSuccess', task: { id: string, status: TaskStatus, platformTaskId: string | null, expiresAt: string, presetVersion: number | null, warnings: Array<{ path: string, code: SceneWarningCode, message: string }> } };
+
+type SubmissionResult_IdempotencyKeyReusedError_Fragment = { __typename: 'IdempotencyKeyReusedError', message: string, idempotencyKey: string };
+
+type SubmissionResult_PlatformRejectedError_Fragment = { __typename: 'PlatformRejectedError', message: string, code: number, platformMessage: string, task: { id: string, status: TaskStatus } };
+
+type SubmissionResult_PlatformUnreachableError_Fragment = { __typename: 'PlatformUnreachableError', message: string, task: { id: string, status: TaskStatus, failureReason: string | null } };
+
+type SubmissionResult_SubmissionOutcomeUnknownError_Fragment = { __typename: 'SubmissionOutcomeUnknownError', message: string, task: { id: string, status: TaskStatus, failureReason: string | null } };
+
+type SubmissionResult_ValidationError_Fragment = { __typename: 'ValidationError', message: string, issues: Array<{ path: string, message: string }> };
+
+export type SubmissionResultFragment =
+  | SubmissionResult_CreateTakeoverVideoSuccess_Fragment
+  | SubmissionResult_IdempotencyKeyReusedError_Fragment
+  | SubmissionResult_PlatformRejectedError_Fragment
+  | SubmissionResult_PlatformUnreachableError_Fragment
+  | SubmissionResult_SubmissionOutcomeUnknownError_Fragment
+  | SubmissionResult_ValidationError_Fragment
+;
+
+export type PresetSummaryFragment = { id: string, name: string, description: string, tags: Array<string>, videoName: string | null, version: number, variables: Array<string>, updatedAt: string };
+
+export type PresetsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  search?: string | null | undefined;
+  tag?: string | null | undefined;
+}>;
 
 
-export const CreateTakeoverVideoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateTakeoverVideo"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"videoName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"thumbnailUrl"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"params"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TakeoverParamsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTakeoverVideo"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"videoName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"videoName"}}},{"kind":"Argument","name":{"kind":"Name","value":"thumbnailUrl"},"value":{"kind":"Variable","name":{"kind":"Name","value":"thumbnailUrl"}}},{"kind":"Argument","name":{"kind":"Name","value":"params"},"value":{"kind":"Variable","name":{"kind":"Name","value":"params"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTakeoverVideoSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"platformTaskId"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformRejectedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"platformMessage"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformUnreachableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubmissionOutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CreateTakeoverVideoMutation, CreateTakeoverVideoMutationVariables>;
-export const TasksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Tasks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"platformTaskId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<TasksQuery, TasksQueryVariables>;
+export type PresetsQuery = { presets: { totalCount: number, edges: Array<{ node: { id: string, name: string, description: string, tags: Array<string>, videoName: string | null, version: number, variables: Array<string>, updatedAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PresetQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PresetQuery = { preset: { id: string, name: string, description: string, tags: Array<string>, videoName: string | null, version: number, variables: Array<string>, updatedAt: string, warnings: Array<{ path: string, code: SceneWarningCode, message: string }>, versions: Array<{ version: number, name: string, createdAt: string }> } | null };
+
+export type CreatePresetMutationVariables = Exact<{
+  input: CreatePresetInput;
+}>;
+
+
+export type CreatePresetMutation = { createPreset:
+    | { __typename: 'CreatePresetSuccess', preset: { id: string, name: string, description: string, tags: Array<string>, videoName: string | null, version: number, variables: Array<string>, updatedAt: string } }
+    | { __typename: 'PresetNameTakenError', message: string, name: string }
+    | { __typename: 'ValidationError', issues: Array<{ path: string, message: string }> }
+   };
+
+export type UpdatePresetMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion?: number | null | undefined;
+  input: UpdatePresetInput;
+}>;
+
+
+export type UpdatePresetMutation = { updatePreset:
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'PresetNameTakenError', message: string }
+    | { __typename: 'PresetVersionConflictError', message: string, currentVersion: number }
+    | { __typename: 'UpdatePresetSuccess', preset: { id: string, name: string, description: string, tags: Array<string>, videoName: string | null, version: number, variables: Array<string>, updatedAt: string } }
+    | { __typename: 'ValidationError', issues: Array<{ path: string, message: string }> }
+   };
+
+export type DuplicatePresetMutationVariables = Exact<{
+  id: string | number;
+  name: string;
+}>;
+
+
+export type DuplicatePresetMutation = { duplicatePreset:
+    | { __typename: 'DuplicatePresetSuccess', preset: { id: string, name: string, description: string, tags: Array<string>, videoName: string | null, version: number, variables: Array<string>, updatedAt: string } }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'PresetNameTakenError', message: string }
+    | { __typename: 'ValidationError', message: string }
+   };
+
+export type DeletePresetMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeletePresetMutation = { deletePreset:
+    | { __typename: 'DeletePresetSuccess', deletedId: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ValidationError', message: string }
+   };
+
+export type CheckSceneQueryVariables = Exact<{
+  params?: TakeoverParamsInput | null | undefined;
+  preset?: PresetReferenceInput | null | undefined;
+  frame?: number | null | undefined;
+}>;
+
+
+export type CheckSceneQuery = { checkScene: { videoName: string | null, paramString: string | null, previewSvg: string | null, issues: Array<{ path: string, message: string }>, warnings: Array<{ path: string, code: SceneWarningCode, message: string }> } };
+
+export type TasksQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: TaskFilterInput | null | undefined;
+}>;
+
+
+export type TasksQuery = { tasks: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, videoName: string, status: TaskStatus, platformTaskId: string | null, createdAt: string, expiresAt: string, expired: boolean, presetVersion: number | null, preset: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type TaskQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TaskQuery = { task: { id: string, videoName: string, status: TaskStatus, paramString: string, previewUrl: string, params: { resolution: { width: number, height: number }, digitalRole: { fileId: string, scale: number }, ttsQuery: { content: string, ssml: boolean } | null } } | null };
+
+export const SubmissionResultFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SubmissionResult"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTakeoverVideoResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTakeoverVideoSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"platformTaskId"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"presetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IdempotencyKeyReusedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformRejectedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"platformMessage"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformUnreachableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubmissionOutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]}}]}}]} as unknown as DocumentNode<SubmissionResultFragment, unknown>;
+export const PresetSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PresetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Preset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"variables"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<PresetSummaryFragment, unknown>;
+export const CreateTakeoverVideoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateTakeoverVideo"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"videoName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"thumbnailUrl"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"params"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TakeoverParamsInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTakeoverVideo"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"videoName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"videoName"}}},{"kind":"Argument","name":{"kind":"Name","value":"thumbnailUrl"},"value":{"kind":"Variable","name":{"kind":"Name","value":"thumbnailUrl"}}},{"kind":"Argument","name":{"kind":"Name","value":"params"},"value":{"kind":"Variable","name":{"kind":"Name","value":"params"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubmissionResult"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SubmissionResult"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTakeoverVideoResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTakeoverVideoSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"platformTaskId"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"presetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IdempotencyKeyReusedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformRejectedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"platformMessage"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformUnreachableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubmissionOutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]}}]}}]} as unknown as DocumentNode<CreateTakeoverVideoMutation, CreateTakeoverVideoMutationVariables>;
+export const CreateTakeoverVideoFromPresetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateTakeoverVideoFromPreset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"preset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PresetReferenceInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"videoName"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTakeoverVideo"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"preset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"preset"}}},{"kind":"Argument","name":{"kind":"Name","value":"videoName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"videoName"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubmissionResult"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SubmissionResult"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTakeoverVideoResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTakeoverVideoSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"platformTaskId"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"presetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IdempotencyKeyReusedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformRejectedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"platformMessage"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformUnreachableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubmissionOutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]}}]}}]} as unknown as DocumentNode<CreateTakeoverVideoFromPresetMutation, CreateTakeoverVideoFromPresetMutationVariables>;
+export const PresetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Presets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tag"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"presets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"tag"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tag"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PresetSummary"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PresetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Preset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"variables"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<PresetsQuery, PresetsQueryVariables>;
+export const PresetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Preset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PresetSummary"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PresetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Preset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"variables"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<PresetQuery, PresetQueryVariables>;
+export const CreatePresetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePreset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePresetInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPreset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePresetSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PresetSummary"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PresetNameTakenError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PresetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Preset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"variables"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<CreatePresetMutation, CreatePresetMutationVariables>;
+export const UpdatePresetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdatePreset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdatePresetInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updatePreset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"expectedVersion"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpdatePresetSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PresetSummary"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PresetNameTakenError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PresetVersionConflictError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PresetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Preset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"variables"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<UpdatePresetMutation, UpdatePresetMutationVariables>;
+export const DuplicatePresetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DuplicatePreset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"duplicatePreset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DuplicatePresetSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PresetSummary"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PresetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Preset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"variables"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<DuplicatePresetMutation, DuplicatePresetMutationVariables>;
+export const DeletePresetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeletePreset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletePreset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeletePresetSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DeletePresetMutation, DeletePresetMutationVariables>;
+export const CheckSceneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CheckScene"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"params"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TakeoverParamsInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"preset"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PresetReferenceInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"frame"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"checkScene"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"params"},"value":{"kind":"Variable","name":{"kind":"Name","value":"params"}}},{"kind":"Argument","name":{"kind":"Name","value":"preset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"preset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"paramString"}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"previewSvg"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"frame"},"value":{"kind":"Variable","name":{"kind":"Name","value":"frame"}}}]}]}}]}}]} as unknown as DocumentNode<CheckSceneQuery, CheckSceneQueryVariables>;
+export const TasksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Tasks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TaskFilterInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"platformTaskId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"expired"}},{"kind":"Field","name":{"kind":"Name","value":"presetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"preset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<TasksQuery, TasksQueryVariables>;
+export const TaskDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Task"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"task"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"paramString"}},{"kind":"Field","name":{"kind":"Name","value":"previewUrl"}},{"kind":"Field","name":{"kind":"Name","value":"params"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resolution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"digitalRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileId"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ttsQuery"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"ssml"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TaskQuery, TaskQueryVariables>;

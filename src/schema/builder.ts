@@ -15,7 +15,6 @@ export const builder = new SchemaBuilder<{
   DefaultInputFieldRequiredness: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
-    JSON: { Input: unknown; Output: unknown };
   };
 }>({
   plugins: [ErrorsPlugin, ZodPlugin, PrismaPlugin, RelayPlugin],

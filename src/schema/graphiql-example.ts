@@ -1,5 +1,6 @@
 // The operation GraphiQL opens with: the platform's own example scene, ready to run.
-export const graphiqlExample = /* GraphQL */ `# The SoftSugar platform's example scene. Press the run button, then query tasks below.
+export const graphiqlExample = /* GraphQL */ `# The SoftSugar platform's example scene. Press the run button.
+# Then try: query { tasks(first: 10) { edges { node { id videoName status platformTaskId createdAt } } } }
 mutation CreateSeedScene {
   createTakeoverVideo(
     videoName: "Seed example"
@@ -30,13 +31,9 @@ mutation CreateSeedScene {
     }
   ) {
     __typename
-    ... on CreateTakeoverVideoSuccess { task { id status platformTaskId expiresAt } }
+    ... on CreateTakeoverVideoSuccess { task { id status platformTaskId expiresAt previewUrl warnings { path message } } }
     ... on ValidationError { issues { path message } }
     ... on Error { message }
   }
-}
-
-query RecentTasks {
-  tasks(first: 10) { edges { node { id videoName status platformTaskId createdAt } } }
 }
 `;
