@@ -26,6 +26,13 @@ describe('operation limits (graphql-armor)', () => {
     }
     expect((await (await post(t, JSON.stringify({ query: '{ tasks(first: 1) { edges { cursor } } }' }))).json()).errors).toBeUndefined();
   });
+
+  it('refuses operations over the cost limit', async () => {
+    t = await startTestApp({ options: { limits: { bodyBytes: 1_000_000, depth: 15, aliases: 15, tokens: 5_000, cost: 20, requestsPerMinute: 1000 } } });
+    const costly = '{ tasks(first: 50) { edges { node { id videoName status createdAt params { resolution { width height } } } } } }';
+    const body = await (await post(t, JSON.stringify({ query: costly }))).json();
+    expect(body.errors?.[0].message).toMatch(/cost/i);
+  });
 });
 
 describe('HTTP hygiene', () => {
