@@ -1,16 +1,9 @@
 // Kills the service with SIGKILL in the middle of a burst of submissions to a slow platform,
 // restarts it, and checks what was recorded.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client.js';
-import { createApiKey } from '../src/db/tenants.js';
-import { createScratchPostgresDatabase, dropScratchPostgresDatabase } from '../src/db/postgres-scratch.js';
-import { PlatformSimulator } from '../src/platform/simulator.js';
-import { TEST_POSTGRES_URL } from './helpers/database.js';
 import { startService, type ServiceProcess } from './helpers/service-process.js';
-import { TEST_CREDENTIALS } from './helpers/test-app.js';
+import { prepareServiceFixture, type ServiceFixture } from './helpers/service-fixture.js';
 import { minimalSceneParams } from './fixtures/seed-scene.js';
 
 const MUTATION = /* GraphQL */ `
@@ -21,39 +14,19 @@ const MUTATION = /* GraphQL */ `
   }
 `;
 
-let dir: string;
-let databaseUrl: string;
-let simulator: PlatformSimulator;
-let apiKey: string;
+let fixture: ServiceFixture;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'crash-'));
-  databaseUrl = TEST_POSTGRES_URL ? await createScratchPostgresDatabase(TEST_POSTGRES_URL, 'takeover_crash') : `file:${path.join(dir, 'crash.db')}`;
-  simulator = await PlatformSimulator.start({ ...TEST_CREDENTIALS, createLatencyMs: 1_500 });
-  const { db } = await openDatabase(databaseUrl);
-  apiKey = (await createApiKey(db, 'crash-tenant')).key;
-  await db.$disconnect();
-  env = {
-    DATABASE_URL: databaseUrl,
-    SOFTSUGAR_BASE_URL: simulator.url,
-    SOFTSUGAR_APP_ID: TEST_CREDENTIALS.appId,
-    SOFTSUGAR_APP_KEY: TEST_CREDENTIALS.appKey,
-    SOFTSUGAR_TIMEOUT_MS: '5000',
-    SUBMISSION_STALE_AFTER_MS: '1000',
-  };
+  fixture = await prepareServiceFixture('crash-tenant', 1_500);
+  env = { ...fixture.env, SOFTSUGAR_TIMEOUT_MS: '5000', SUBMISSION_STALE_AFTER_MS: '1000' };
 });
-
-afterAll(async () => {
-  await simulator.close();
-  await rm(dir, { recursive: true, force: true });
-  if (TEST_POSTGRES_URL) await dropScratchPostgresDatabase(TEST_POSTGRES_URL, databaseUrl);
-});
+afterAll(() => fixture.cleanup());
 
 const submit = (service: ServiceProcess, n: number) =>
   fetch(service.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${fixture.apiKey}` },
     body: JSON.stringify({ query: MUTATION, variables: { videoName: `burst ${n}`, params: minimalSceneParams, key: `burst-${n}` } }),
   }).then(async (response) => (await response.json()).data.createTakeoverVideo as { __typename: string; task: { status: string } });
 
@@ -64,7 +37,7 @@ describe('crash safety', () => {
     const answered = await Promise.all(Array.from({ length: 10 }, (_, n) => submit(first, n)));
     // ...twenty in flight when it dies.
     const inFlight = Array.from({ length: 20 }, (_, n) => submit(first, 100 + n).catch(() => 'no answer' as const));
-    while (simulator.calls.create < 30) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (fixture.simulator.calls.create < 30) await new Promise((resolve) => setTimeout(resolve, 20));
     first.child.kill('SIGKILL');
     expect(await first.exited()).toBeNull();
     expect((await Promise.all(inFlight)).every((result) => result === 'no answer')).toBe(true);
@@ -73,7 +46,7 @@ describe('crash safety', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     const second = await startService(env);
     try {
-      const { db } = await openDatabase(databaseUrl);
+      const { db } = await openDatabase(fixture.databaseUrl);
       const rows = await db.task.findMany({ where: { ownerId: 'crash-tenant' } });
       await db.$disconnect();
       const byName = new Map<string, typeof rows>();
@@ -91,10 +64,10 @@ describe('crash safety', () => {
       expect(abandoned.every((row) => row.status === 'UNKNOWN' && /stopped while submitting/.test(row.failureReason ?? ''))).toBe(true);
 
       // Nothing is resubmitted: not by the restart, and not by a client retrying with its key.
-      const calls = simulator.calls.create;
+      const calls = fixture.simulator.calls.create;
       const retried = await submit(second, 105);
       expect(retried).toMatchObject({ __typename: 'SubmissionOutcomeUnknownError', task: { status: 'UNKNOWN' } });
-      expect(simulator.calls.create).toBe(calls);
+      expect(fixture.simulator.calls.create).toBe(calls);
     } finally {
       second.child.kill('SIGTERM');
       await second.exited();

@@ -14,27 +14,17 @@ export interface TestDatabase extends Database {
 }
 
 export async function openTestDatabase(options: OpenDatabaseOptions = {}): Promise<TestDatabase> {
-  if (TEST_POSTGRES_URL) {
-    const url = await createScratchPostgresDatabase(TEST_POSTGRES_URL, 'takeover_test');
-    const database = await openDatabase(url, options);
-    return {
-      ...database,
-      url,
-      async close() {
-        await database.db.$disconnect();
-        await dropScratchPostgresDatabase(TEST_POSTGRES_URL, url);
-      },
-    };
-  }
-  const dir = await mkdtemp(path.join(tmpdir(), 'takeover-test-'));
-  const url = `file:${path.join(dir, 'test.db')}`;
+  const postgresUrl = TEST_POSTGRES_URL;
+  const dir = postgresUrl ? undefined : await mkdtemp(path.join(tmpdir(), 'takeover-test-'));
+  const url = postgresUrl ? await createScratchPostgresDatabase(postgresUrl, 'takeover_test') : `file:${path.join(dir!, 'test.db')}`;
   const database = await openDatabase(url, options);
   return {
     ...database,
     url,
     async close() {
       await database.db.$disconnect();
-      await rm(dir, { recursive: true, force: true });
+      if (postgresUrl) await dropScratchPostgresDatabase(postgresUrl, url);
+      else await rm(dir!, { recursive: true, force: true });
     },
   };
 }
