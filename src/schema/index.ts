@@ -4,6 +4,7 @@ import './errors.js';
 import './outputs/takeover-params.js';
 import './task.js';
 import './preset.js';
+import './preset-mutations.js';
 import './create-takeover-video.js';
 import './resolve-preset.js';
 

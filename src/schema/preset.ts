@@ -1,25 +1,11 @@
-import { z } from 'zod';
-import {
-  createPreset,
-  deletePreset,
-  duplicatePreset,
-  PresetNameTaken,
-  PresetVersionConflict,
-  updatePreset,
-} from '../db/presets.js';
 import { containsText } from '../db/search.js';
 import type { TakeoverParams as Params } from '../takeover/params.js';
-import { newPresetSchema, PRESET_LIMITS, presetChangesSchema, presetFieldsSchema } from '../takeover/preset.js';
-import { TakeoverValidationError } from '../takeover/validation-issue.js';
 import { variablesUsed } from '../takeover/variables.js';
 import { renderScenePreview } from '../takeover/preview-svg.js';
 import { sceneWarnings } from '../takeover/warnings.js';
 import { builder } from './builder.js';
 import { SceneWarningRef } from './scene-warning.js';
-import { ErrorInterface, NotFoundError, payloadNames } from './errors.js';
-import { TakeoverParamsInput } from './inputs/takeover-params.js';
 import { TakeoverParams } from './outputs/takeover-params.js';
-import { decodePresetId } from './preset-id.js';
 
 const parseParams = (json: string) => JSON.parse(json) as Params;
 
@@ -93,46 +79,6 @@ export const Preset = builder.prismaNode('Preset', {
   }),
 });
 
-builder.objectType(PresetNameTaken, {
-  name: 'PresetNameTakenError',
-  description: 'Another preset of yours already has this name.',
-  interfaces: [ErrorInterface],
-  fields: (t) => ({ name: t.exposeString('presetName', { description: 'The name asked for.' }) }),
-});
-
-builder.objectType(PresetVersionConflict, {
-  name: 'PresetVersionConflictError',
-  description: 'The preset changed since you read it (`expectedVersion` did not match). Read it again and retry.',
-  interfaces: [ErrorInterface],
-  fields: (t) => ({ currentVersion: t.exposeInt('currentVersion') }),
-});
-
-const PresetPayloadErrors = [TakeoverValidationError, PresetNameTaken] as const;
-
-const tagsDescription = `At most ${PRESET_LIMITS.maxTags} tags of 1..${PRESET_LIMITS.maxTagLength} letters, digits, spaces, "_", "." or "-".`;
-
-const CreatePresetInput = builder.inputType('CreatePresetInput', {
-  description: 'A new preset. Its params are validated exactly as a submission is.',
-  fields: (t) => ({
-    name: t.string({ required: true, description: `Unique per owner, 1..${PRESET_LIMITS.maxNameLength} characters.` }),
-    description: t.string({ description: 'Free text. Default "".' }),
-    tags: t.stringList({ description: tagsDescription }),
-    videoName: t.string({ description: 'Video name template, may contain {{variables}}.' }),
-    params: t.field({ type: TakeoverParamsInput, required: true, description: 'The scene; text fields may contain {{variables}}.' }),
-  }),
-});
-
-const UpdatePresetInput = builder.inputType('UpdatePresetInput', {
-  description: 'Changes to a preset; fields left out stay as they are. Saved as a new version.',
-  fields: (t) => ({
-    name: t.string({ description: 'New name, unique per owner.' }),
-    description: t.string({ description: 'New description.' }),
-    tags: t.stringList({ description: `Replaces the tags. ${tagsDescription}` }),
-    videoName: t.string({ description: 'New video name template; null removes it.' }),
-    params: t.field({ type: TakeoverParamsInput, description: 'Replaces the whole scene.' }),
-  }),
-});
-
 builder.queryFields((t) => ({
   preset: t.prismaField({
     type: 'Preset',
@@ -170,62 +116,3 @@ function presetFilter(ctx: { ownerId: string; provider: 'sqlite' | 'postgresql' 
     ...(args.tag ? { tags: { some: { tag: args.tag } } } : {}),
   };
 }
-
-builder.mutationFields((t) => ({
-  createPreset: t.field({
-    type: Preset,
-    description: 'Save a scene as a preset (version 1).',
-    args: { input: t.arg({ type: CreatePresetInput, required: true }) },
-    validate: { schema: z.object({ input: newPresetSchema }) },
-    errors: { types: [...PresetPayloadErrors], dataField: { name: 'preset' }, ...payloadNames('CreatePreset', 'The preset was saved as version 1.') },
-    resolve: (_root, args, ctx) => createPreset(ctx.db, ctx.ownerId, (args as unknown as { input: z.output<typeof newPresetSchema> }).input),
-  }),
-  updatePreset: t.field({
-    type: Preset,
-    description: 'Change a preset; the previous state stays in its version history.',
-    args: {
-      id: t.arg.id({ required: true, description: 'The preset.' }),
-      expectedVersion: t.arg.int({ description: 'Fail with PresetVersionConflictError unless the preset is at this version.' }),
-      input: t.arg({ type: UpdatePresetInput, required: true }),
-    },
-    validate: { schema: z.object({ id: z.string(), expectedVersion: z.number().int().nullish(), input: presetChangesSchema }) },
-    errors: {
-      types: [...PresetPayloadErrors, PresetVersionConflict, NotFoundError],
-      dataField: { name: 'preset' },
-      ...payloadNames('UpdatePreset', 'The preset was saved as a new version.'),
-    },
-    resolve: async (_root, args, ctx) => {
-      const parsed = args as unknown as { id: string; expectedVersion?: number | null; input: z.output<typeof presetChangesSchema> };
-      const preset = await updatePreset(ctx.db, ctx.ownerId, decodePresetId(parsed.id, 'id'), parsed.input, parsed.expectedVersion ?? undefined);
-      return preset ?? NotFoundError.throw('preset');
-    },
-  }),
-  duplicatePreset: t.field({
-    type: Preset,
-    description: 'Copy a preset under a new name, as version 1 of a new preset.',
-    args: {
-      id: t.arg.id({ required: true, description: 'The preset to copy.' }),
-      name: t.arg.string({ required: true, description: 'Name of the copy.' }),
-    },
-    validate: { schema: z.object({ id: z.string(), name: presetFieldsSchema.name }) },
-    errors: {
-      types: [...PresetPayloadErrors, NotFoundError],
-      dataField: { name: 'preset' },
-      ...payloadNames('DuplicatePreset', 'The copy was saved.'),
-    },
-    resolve: async (_root, { id, name }, ctx) =>
-      (await duplicatePreset(ctx.db, ctx.ownerId, decodePresetId(id, 'id'), name.trim())) ?? NotFoundError.throw('preset'),
-  }),
-  deletePreset: t.field({
-    type: 'ID',
-    description: 'Delete a preset and its history. Tasks made from it keep their params and its version number.',
-    args: { id: t.arg.id({ required: true, description: 'The preset.' }) },
-    errors: {
-      types: [TakeoverValidationError, NotFoundError],
-      dataField: { name: 'deletedId' },
-      ...payloadNames('DeletePreset', 'The preset and its history are gone.'),
-    },
-    resolve: async (_root, { id }, ctx) =>
-      (await deletePreset(ctx.db, ctx.ownerId, decodePresetId(id, 'id'))) ? id : NotFoundError.throw('preset'),
-  }),
-}));
