@@ -10,6 +10,9 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { seedSceneParams } from '../test/fixtures/seed-scene.js';
 import { seedTasks } from './seed.js';
+import { openDatabase } from '../src/db/client.js';
+import { createApiKey, DEFAULT_TENANT } from '../src/db/tenants.js';
+import { hashApiKey } from '../src/auth/api-key.js';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 1_000_000);
 const SMALL = 10_000;
@@ -21,12 +24,17 @@ interface Server {
   process: ChildProcess;
 }
 
+// Whatever happens, no server outlives the benchmark.
+const children = new Set<ChildProcess>();
+process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+
 /** Starts `node <args>` and waits for it to print the URL it listens on. */
 function start(args: string[], env: NodeJS.ProcessEnv = {}, listening = /on (http:\/\/\S+\/graphql)/): Promise<Server> {
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  children.add(child);
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk) => {
@@ -51,19 +59,25 @@ function peakRssMb(pid: number): number {
   return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
 }
 
+let apiKey = '';
+
 async function load(url: string, query: string, variables?: unknown) {
   const body = JSON.stringify({ query, variables });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` };
   // Warm up, then measure.
-  await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: CONNECTIONS, duration: 2 });
+  await autocannon({ url, method: 'POST', headers, body, connections: CONNECTIONS, duration: 2 });
   const result = await autocannon({
     url,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers,
     body,
     connections: CONNECTIONS,
     duration: SECONDS,
   });
-  if (result.non2xx || result.errors) throw new Error(`${result.non2xx} non-2xx responses, ${result.errors} errors`);
+  if (result.non2xx || result.errors) {
+    const sample = await fetch(url, { method: 'POST', headers, body }).then((r) => r.text());
+    throw new Error(`${result.non2xx} non-2xx responses, ${result.errors} errors; one answer: ${sample.slice(0, 300)}`);
+  }
   return { rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50 };
 }
 
@@ -82,17 +96,35 @@ try {
   await seedTasks(bigUrl, TASKS);
   const seedSeconds = (Date.now() - started) / 1000;
   await seedTasks(smallUrl, SMALL);
+  // One key, recorded in both databases.
+  for (const url of [bigUrl, smallUrl]) {
+    const { db } = await openDatabase(url);
+    const { key } = await createApiKey(db, DEFAULT_TENANT, 'bench');
+    if (apiKey) {
+      await db.apiKey.deleteMany({ where: { label: 'bench' } });
+      await db.apiKey.create({ data: { tenantId: DEFAULT_TENANT, label: 'bench', prefix: apiKey.split('_')[1]!, hash: hashApiKey(apiKey) } });
+    } else {
+      apiKey = key;
+    }
+    await db.$disconnect();
+  }
   console.log(`seeded ${TASKS.toLocaleString('en')} tasks in ${seedSeconds.toFixed(1)} s (${Math.round(TASKS / seedSeconds).toLocaleString('en')} rows/s)`);
 
   // The service runs as `npm start` runs it (compiled); the simulator in a process of its own, as
   // a remote platform would be.
+  const step = (what: string) => process.env.BENCH_DEBUG && console.error(`bench: ${what}`);
+  step('simulator');
   const simulator = await start(['--import', 'tsx', 'src/platform/simulator-main.ts'], { SIMULATOR_APP_KEY: 'bench-key' }, /on (http:\/\/\S+)/);
-  const service = { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS ?? '', PORT: '0', SOFTSUGAR_BASE_URL: simulator.url, SOFTSUGAR_APP_ID: 'simulator', SOFTSUGAR_APP_KEY: 'bench-key' };
+  // The rate limit would otherwise be what is measured.
+  // Production settings: no GraphiQL (its bundled assets alone hold tens of MB), no introspection.
+  const service = { RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn', GRAPHIQL: 'false', INTROSPECTION: 'false', NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS ?? '', PORT: '0', SOFTSUGAR_BASE_URL: simulator.url, SOFTSUGAR_APP_ID: 'simulator', SOFTSUGAR_APP_KEY: 'bench-key' };
   const hello = await start(['--import', 'tsx', 'bench/hello-server.ts'], {}, /on (http:\/\/\S+\/graphql)/);
+  step('bare');
   const bare = await load(hello.url, '{ hello }');
   await stop(hello);
 
   const small = await start(['dist/src/main.js'], { ...service, DATABASE_URL: smallUrl });
+  step('list small');
   const listSmall = await load(small.url, LIST);
   await stop(small);
 
@@ -117,4 +149,5 @@ try {
   row('peak RSS of the service', `${rss.toFixed(0)} MB`, 'target < 200 MB');
 } finally {
   await rm(dir, { recursive: true, force: true });
+  process.exit(process.exitCode ?? 0);
 }

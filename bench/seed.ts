@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../src/db/client.js';
 import { RESULT_RETENTION_MS } from '../src/db/tasks.js';
+import { DEFAULT_TENANT } from '../src/db/tenants.js';
 import { takeoverParamsSchema } from '../src/takeover/params.js';
 import { toParamString } from '../src/takeover/wire-format.js';
 import { seedSceneParams } from '../test/fixtures/seed-scene.js';
@@ -24,7 +25,7 @@ export async function seedTasks(url: string, count: number, batch = 20_000): Pro
   const paramString = toParamString(params);
   const insert = sqlite.prepare(
     `INSERT INTO Task (id, ownerId, videoName, params, paramString, status, platformTaskId, createdAt, updatedAt, expiresAt)
-     VALUES (?, 'default', ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, '${DEFAULT_TENANT}', ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const start = Date.now() - count * 1000;
   const insertBatch = sqlite.transaction((from: number, to: number) => {
