@@ -4,21 +4,21 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createGraphQLError, createYoga, maskError, type GraphiQLOptions } from 'graphql-yoga';
+import { Registry } from 'prom-client';
 import type { Limits } from './config.js';
 import type { Database } from './db/client.js';
 import { authenticate } from './http/authenticate.js';
 import { useBodyLimit } from './http/body-limit.js';
 import { yogaLogger, type Logger } from './http/logger.js';
-import { RateLimiter } from './http/rate-limit.js';
-import { PreviewLinks } from './http/preview-links.js';
+import { useOperations } from './http/operations.js';
 import { usePreviewEndpoint } from './http/preview-endpoint.js';
+import { PreviewLinks } from './http/preview-links.js';
+import { RateLimiter } from './http/rate-limit.js';
 import { currentRequestId, useRequestId } from './http/request-id.js';
+import { instrumentPlatforms } from './platform/instrumented.js';
 import type { Context } from './schema/context.js';
 import { graphiqlExample } from './schema/graphiql-example.js';
 import { schema } from './schema/index.js';
-import { useOperations } from './http/operations.js';
-import { instrumentPlatforms } from './platform/instrumented.js';
-import { Registry } from 'prom-client';
 import { TakeoverSubmitter, type PlatformResolver } from './submission/submit-takeover.js';
 
 export interface AppOptions {
