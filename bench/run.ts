@@ -11,8 +11,8 @@ import autocannon from 'autocannon';
 import { seedSceneParams } from '../test/fixtures/seed-scene.js';
 import { seedTasks } from './seed.js';
 import { openDatabase } from '../src/db/client.js';
-import { createApiKey, DEFAULT_TENANT } from '../src/db/tenants.js';
-import { hashApiKey } from '../src/auth/api-key.js';
+import { DEFAULT_TENANT, recordApiKey } from '../src/db/tenants.js';
+import { generateApiKey } from '../src/auth/api-key.js';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 1_000_000);
 const SMALL = 10_000;
@@ -97,15 +97,11 @@ try {
   const seedSeconds = (Date.now() - started) / 1000;
   await seedTasks(smallUrl, SMALL);
   // One key, recorded in both databases.
+  const generated = generateApiKey();
+  apiKey = generated.key;
   for (const url of [bigUrl, smallUrl]) {
     const { db } = await openDatabase(url);
-    const { key } = await createApiKey(db, DEFAULT_TENANT, 'bench');
-    if (apiKey) {
-      await db.apiKey.deleteMany({ where: { label: 'bench' } });
-      await db.apiKey.create({ data: { tenantId: DEFAULT_TENANT, label: 'bench', prefix: apiKey.split('_')[1]!, hash: hashApiKey(apiKey) } });
-    } else {
-      apiKey = key;
-    }
+    await recordApiKey(db, DEFAULT_TENANT, generated, 'bench');
     await db.$disconnect();
   }
   console.log(`seeded ${TASKS.toLocaleString('en')} tasks in ${seedSeconds.toFixed(1)} s (${Math.round(TASKS / seedSeconds).toLocaleString('en')} rows/s)`);

@@ -9,13 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-// The shared operation has no $idempotencyKey variable; this one does.
-const CREATE_IDEMPOTENT = CREATE_TAKEOVER.replace('$preset: PresetReferenceInput)', '$preset: PresetReferenceInput, $idempotencyKey: String)').replace(
-  'preset: $preset)',
-  'preset: $preset, idempotencyKey: $idempotencyKey)',
-);
 const create = async (idempotencyKey: string, videoName = 'same', apiKey?: string) => {
-  const { data, errors } = await t.graphql(CREATE_IDEMPOTENT, { videoName, params: minimalSceneParams, idempotencyKey }, apiKey);
+  const { data, errors } = await t.graphql(CREATE_TAKEOVER, { videoName, params: minimalSceneParams, idempotencyKey }, apiKey);
   expect(errors).toBeUndefined();
   return data.createTakeoverVideo;
 };

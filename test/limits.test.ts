@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { DEFAULT_OPTIONS, startTestApp, type TestApp } from './helpers/test-app.js';
+
+const withLimits = (limits: Partial<typeof DEFAULT_OPTIONS.limits>) => ({ options: { limits: { ...DEFAULT_OPTIONS.limits, ...limits } } });
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -16,7 +18,7 @@ const post = (app: TestApp, body: string, headers: Record<string, string> = {}) 
 
 describe('operation limits (graphql-armor)', () => {
   it('refuses deep, alias-heavy and token-heavy operations', async () => {
-    t = await startTestApp({ options: { limits: { bodyBytes: 1_000_000, depth: 6, aliases: 3, tokens: 400, cost: 50_000, requestsPerMinute: 1000 } } });
+    t = await startTestApp(withLimits({ depth: 6, aliases: 3, tokens: 400 }));
     const deep = '{ tasks(first: 1) { edges { node { preset { versions { params { digitalRole { position { x } } } } } } } } }';
     const aliases = `{ ${Array.from({ length: 5 }, (_, i) => `a${i}: tasks(first: 1) { edges { cursor } }`).join(' ')} }`;
     const tokens = `{ tasks(first: 1) { edges { ${Array.from({ length: 500 }, () => 'cursor').join(' ')} } } }`;
@@ -28,7 +30,7 @@ describe('operation limits (graphql-armor)', () => {
   });
 
   it('refuses operations over the cost limit', async () => {
-    t = await startTestApp({ options: { limits: { bodyBytes: 1_000_000, depth: 15, aliases: 15, tokens: 5_000, cost: 20, requestsPerMinute: 1000 } } });
+    t = await startTestApp(withLimits({ cost: 20 }));
     const costly = '{ tasks(first: 50) { edges { node { id videoName status createdAt params { resolution { width height } } } } } }';
     const body = await (await post(t, JSON.stringify({ query: costly }))).json();
     expect(body.errors?.[0].message).toMatch(/cost/i);
@@ -37,7 +39,7 @@ describe('operation limits (graphql-armor)', () => {
 
 describe('HTTP hygiene', () => {
   it('refuses oversized bodies with 413, and bodies of unknown length with 411', async () => {
-    t = await startTestApp({ options: { limits: { bodyBytes: 2_000, depth: 15, aliases: 15, tokens: 5_000, cost: 50_000, requestsPerMinute: 1000 } } });
+    t = await startTestApp(withLimits({ bodyBytes: 2_000 }));
     const big = await post(t, JSON.stringify({ query: `{ __typename } # ${'x'.repeat(3_000)}` }));
     expect(big.status).toBe(413);
     expect((await big.json()).errors[0].message).toMatch(/larger than 2000 bytes/);
@@ -78,7 +80,7 @@ describe('HTTP hygiene', () => {
   });
 
   it('limits requests per API key, saying when to retry', async () => {
-    t = await startTestApp({ options: { limits: { bodyBytes: 1_000_000, depth: 15, aliases: 15, tokens: 5_000, cost: 50_000, requestsPerMinute: 3 } } });
+    t = await startTestApp(withLimits({ requestsPerMinute: 3 }));
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let i = 0; i < 4; i++) {

@@ -57,6 +57,13 @@ describe('pre-flight warnings', () => {
     expect(t.simulator.calls.create).toBe(0);
   });
 
+  it('asks for exactly one of params and preset', async () => {
+    const neither = (await t.graphql(CHECK, {})).data.checkScene;
+    expect(neither.issues).toEqual([{ path: 'params', message: 'give either params or a preset' }]);
+    const badId = (await t.graphql(CHECK, { preset: { id: 'nope' } })).data.checkScene;
+    expect(badId.issues).toEqual([{ path: 'preset.id', message: 'not a preset id' }]);
+  });
+
   it('checks a preset with variables, and reports its problems', async () => {
     const { id } = (await t.graphql(CREATE_PRESET, {
       input: { name: 'checked', params: { ...minimalSceneParams, ttsQuery: { content: 'Hi {{name}}' }, resolution: { width: 721, height: 1280 } } },

@@ -1,14 +1,19 @@
 // Tenants and their API keys.
-import { generateApiKey, hashApiKey } from '../auth/api-key.js';
+import { generateApiKey, hashApiKey, type NewApiKey } from '../auth/api-key.js';
 import type { Db } from './client.js';
 
 export const DEFAULT_TENANT = 'default';
 
 export async function createApiKey(db: Db, tenantId: string, label = ''): Promise<{ key: string; prefix: string }> {
-  const { key, prefix, hash } = generateApiKey();
+  const generated = generateApiKey();
+  await recordApiKey(db, tenantId, generated, label);
+  return { key: generated.key, prefix: generated.prefix };
+}
+
+/** Stores a generated key's hash and prefix for `tenantId`, creating the tenant if needed. */
+export async function recordApiKey(db: Db, tenantId: string, { prefix, hash }: NewApiKey, label = ''): Promise<void> {
   await db.tenant.upsert({ where: { id: tenantId }, create: { id: tenantId }, update: {} });
   await db.apiKey.create({ data: { tenantId, prefix, hash, label } });
-  return { key, prefix };
 }
 
 /** The tenant a key belongs to, unless the key is unknown or revoked. */

@@ -9,7 +9,7 @@ import { TakeoverValidationError } from '../takeover/validation-issue.js';
 import { builder } from './builder.js';
 import { PlatformRejectedError, PlatformUnreachableError, SubmissionOutcomeUnknownError } from './submission-errors.js';
 import { TakeoverParamsInput, TakeoverParamsPatch } from './inputs/takeover-params.js';
-import { decodePresetId } from './preset-id.js';
+import { withPresetDbId } from './preset-id.js';
 import { Task } from './task.js';
 
 export const VariableValueInput = builder.inputType('VariableValueInput', {
@@ -82,7 +82,7 @@ builder.mutationField('createTakeoverVideo', (t) =>
     resolve: async (_root, rawArgs, ctx) => {
       // plugin-zod hands the resolver the parsed args (defaults applied); its types do not say so.
       const args = rawArgs as unknown as z.output<typeof createTakeoverArgs>;
-      const preset = args.preset && { ...args.preset, id: decodePresetId(args.preset.id, 'preset.id') };
+      const preset = args.preset && withPresetDbId(args.preset);
       const scene = withVideoName(await resolveSceneRequest(ctx.db, ctx.ownerId, { ...args, preset }));
       const { task, outcome } = await ctx.submitter.submit(ctx.ownerId, {
         ...scene,

@@ -11,3 +11,8 @@ export function decodePresetId(id: string, path: string): string {
   }
   throw new TakeoverValidationError([{ path, message: 'not a preset id' }]);
 }
+
+/** A preset reference from GraphQL with its global id replaced by the database id. */
+export function withPresetDbId<T extends { id: string }>(reference: T): T {
+  return { ...reference, id: decodePresetId(reference.id, 'preset.id') };
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolveSceneRequest } from '../submission/scene-request.js';
+import { resolveSceneRequest, type PresetReference } from '../submission/scene-request.js';
 import type { TakeoverParams as Params } from '../takeover/params.js';
 import { issuesFromZod, TakeoverValidationError, type ValidationIssue } from '../takeover/validation-issue.js';
 import { takeoverParamsSchema } from '../takeover/params.js';
@@ -12,7 +12,8 @@ import { builder } from './builder.js';
 import { PresetReferenceInput, presetReferenceSchema } from './create-takeover-video.js';
 import { ValidationIssueRef } from './errors.js';
 import { TakeoverParams } from './outputs/takeover-params.js';
-import { decodePresetId } from './preset-id.js';
+import { withPresetDbId } from './preset-id.js';
+import type { Context } from './context.js';
 
 interface DryRun {
   videoName: string | null;
@@ -20,7 +21,20 @@ interface DryRun {
   issues: ValidationIssue[];
 }
 
-const ResolvePresetResult = builder.objectRef<DryRun>('SceneCheck').implement({
+const failed = (issues: ValidationIssue[]): DryRun => ({ videoName: null, params: null, issues });
+
+/** What createTakeoverVideo would submit for this preset reference, or why it would refuse. */
+async function dryRun(ctx: Context, reference: PresetReference, videoName: string | null | undefined): Promise<DryRun> {
+  try {
+    const scene = await resolveSceneRequest(ctx.db, ctx.ownerId, { videoName, preset: withPresetDbId(reference) });
+    return { videoName: scene.videoName ?? null, params: scene.params, issues: [] };
+  } catch (error) {
+    if (error instanceof TakeoverValidationError) return failed(error.issues);
+    throw error;
+  }
+}
+
+const SceneCheck = builder.objectRef<DryRun>('SceneCheck').implement({
   description: 'What `createTakeoverVideo` would submit, without submitting or recording anything.',
   fields: (t) => ({
     videoName: t.exposeString('videoName', { nullable: true, description: 'The resolved video name.' }),
@@ -47,7 +61,7 @@ const ResolvePresetResult = builder.objectRef<DryRun>('SceneCheck').implement({
 
 builder.queryField('checkScene', (t) =>
   t.field({
-    type: ResolvePresetResult,
+    type: SceneCheck,
     description:
       'Pre-flight check of a scene (inline `params`, or a `preset` with variables and overrides), free and without submitting: the validation errors `createTakeoverVideo` would return, warnings, the resolved params and a preview.',
     args: {
@@ -55,30 +69,23 @@ builder.queryField('checkScene', (t) =>
       preset: t.arg({ type: PresetReferenceInput, description: 'A preset to resolve. Give this or `params`.' }),
       videoName: t.arg.string({ description: "The video name (or one replacing the preset's template)." }),
     },
+    // Validated here rather than by plugin-zod: problems are this query's answer, not an error.
     resolve: async (_root, args, ctx) => {
+      if (Boolean(args.params) === Boolean(args.preset)) return failed([{ path: 'params', message: 'give either params or a preset' }]);
       if (args.params) {
         const parsed = takeoverParamsSchema.safeParse(args.params);
-        return parsed.success
-          ? { videoName: args.videoName ?? null, params: parsed.data, issues: [] }
-          : { videoName: null, params: null, issues: issuesFromZod(parsed.error, ['params']) };
+        return parsed.success ? { videoName: args.videoName ?? null, params: parsed.data, issues: [] } : failed(issuesFromZod(parsed.error, ['params']));
       }
-      try {
-        const presetArgs = presetReferenceSchema.parse(args.preset ?? { id: '' });
-        const preset = { ...presetArgs, id: decodePresetId(presetArgs.id, 'preset.id') };
-        const scene = await resolveSceneRequest(ctx.db, ctx.ownerId, { videoName: args.videoName, preset });
-        return { videoName: scene.videoName ?? null, params: scene.params, issues: [] };
-      } catch (error) {
-        if (error instanceof TakeoverValidationError) return { videoName: null, params: null, issues: error.issues };
-        if (error instanceof z.ZodError) return { videoName: null, params: null, issues: issuesFromZod(error, ['preset']) };
-        throw error;
-      }
+      const reference = presetReferenceSchema.safeParse(args.preset);
+      if (!reference.success) return failed(issuesFromZod(reference.error, ['preset']));
+      return dryRun(ctx, reference.data, args.videoName);
     },
   }),
 );
 
 builder.queryField('resolvePreset', (t) =>
   t.field({
-    type: ResolvePresetResult,
+    type: SceneCheck,
     description: 'A free dry run: resolve a preset with variables and overrides, and report what is wrong, without submitting.',
     args: {
       preset: t.arg({ type: PresetReferenceInput, required: true }),
@@ -87,14 +94,7 @@ builder.queryField('resolvePreset', (t) =>
     validate: { schema: z.object({ preset: presetReferenceSchema, videoName: z.string().trim().min(1).max(255).nullish() }) },
     resolve: async (_root, rawArgs, ctx) => {
       const args = rawArgs as unknown as { preset: z.output<typeof presetReferenceSchema>; videoName?: string | null };
-      try {
-        const preset = { ...args.preset, id: decodePresetId(args.preset.id, 'preset.id') };
-        const scene = await resolveSceneRequest(ctx.db, ctx.ownerId, { videoName: args.videoName, preset });
-        return { videoName: scene.videoName ?? null, params: scene.params, issues: [] };
-      } catch (error) {
-        if (error instanceof TakeoverValidationError) return { videoName: null, params: null, issues: error.issues };
-        throw error;
-      }
+      return dryRun(ctx, args.preset, args.videoName);
     },
   }),
 );

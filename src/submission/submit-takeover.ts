@@ -50,6 +50,7 @@ export class TakeoverSubmitter {
     const paramString = toParamString(submission.params);
     const { idempotencyKey } = submission;
     const requestHash = idempotencyKey ? hashRequest(submission, paramString) : undefined;
+    // Chosen before the record is written: a failure here must not leave a task in SUBMITTING.
     const platform = await this.platforms.clientFor(tenantId);
     let recorded: Task;
     try {

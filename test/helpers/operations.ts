@@ -1,6 +1,12 @@
 export const CREATE_TAKEOVER = /* GraphQL */ `
-  mutation Create($videoName: String, $thumbnailUrl: String, $params: TakeoverParamsInput, $preset: PresetReferenceInput) {
-    createTakeoverVideo(videoName: $videoName, thumbnailUrl: $thumbnailUrl, params: $params, preset: $preset) {
+  mutation Create(
+    $videoName: String
+    $thumbnailUrl: String
+    $params: TakeoverParamsInput
+    $preset: PresetReferenceInput
+    $idempotencyKey: String
+  ) {
+    createTakeoverVideo(videoName: $videoName, thumbnailUrl: $thumbnailUrl, params: $params, preset: $preset, idempotencyKey: $idempotencyKey) {
       __typename
       ... on CreateTakeoverVideoSuccess { task { ...TaskFields } }
       ... on ValidationError { message issues { path message } }
