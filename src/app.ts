@@ -5,7 +5,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createGraphQLError, createYoga, maskError, type GraphiQLOptions } from 'graphql-yoga';
 import { Registry } from 'prom-client';
-import type { Limits } from './config.js';
+import type { Limits, ResponseCacheSettings } from './config.js';
 import type { Database } from './db/client.js';
 import { authenticate } from './http/authenticate.js';
 import { useBodyLimit } from './http/body-limit.js';
@@ -14,6 +14,7 @@ import { useOperations } from './http/operations.js';
 import { usePreviewEndpoint } from './http/preview-endpoint.js';
 import { PreviewLinks } from './http/preview-links.js';
 import { RateLimiter } from './http/rate-limit.js';
+import { useResponseCache } from './http/response-cache.js';
 import { currentRequestId, useRequestId } from './http/request-id.js';
 import { instrumentPlatforms } from './platform/instrumented.js';
 import type { Context } from './schema/context.js';
@@ -25,6 +26,7 @@ export interface AppOptions {
   graphiql: boolean;
   introspection: boolean;
   limits: Limits;
+  responseCache: ResponseCacheSettings;
   /** Signs preview links; without it they last until the process restarts. */
   previewSigningKey?: string | undefined;
   /** Serves GraphiQL's assets from the package instead of a CDN (works offline). */
@@ -52,7 +54,10 @@ export function createApp({ database, platforms: uninstrumented, logger, options
   return createYoga<Record<string, never>, Context>({
     schema,
     logging: yogaLogger(logger),
-    context: async ({ request }) => ({ db, provider, submitter, previewLinks, ownerId: await authenticate(db, limiter, request) }),
+    context: async ({ request }) => {
+      const { tenantId, dataVersion } = await authenticate(db, limiter, request);
+      return { db, provider, submitter, previewLinks, ownerId: tenantId, dataVersion };
+    },
     maskedErrors: {
       // Expected failures are GraphQL errors and pass unchanged; anything else is logged with the
       // request id and reaches the client as "Unexpected error." with that id.
@@ -86,6 +91,7 @@ export function createApp({ database, platforms: uninstrumented, logger, options
         maxDirectives: { n: 50 },
         blockFieldSuggestion: { enabled: !options.introspection },
       }),
+      ...useResponseCache(options.responseCache),
     ],
   });
 }

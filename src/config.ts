@@ -25,6 +25,8 @@ const envSchema = z.object({
   SUBMISSION_STALE_AFTER_MS: z.coerce.number().int().positive().optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt(15_000),
   PREVIEW_SIGNING_KEY: z.string().min(32).optional(),
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
+  RESPONSE_CACHE_MAX_BYTES: positiveInt(8_000_000),
 });
 
 export interface Limits {
@@ -34,6 +36,13 @@ export interface Limits {
   tokens: number;
   cost: number;
   requestsPerMinute: number;
+}
+
+export interface ResponseCacheSettings {
+  /** How long a query result may be served again; 0 turns the cache off. */
+  ttlMs: number;
+  /** How much it keeps, as the JSON length of the results (least recently used go first). */
+  maxBytes: number;
 }
 
 export interface Config {
@@ -55,6 +64,7 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Signs preview links; random per process when unset. */
   previewSigningKey: string | undefined;
+  responseCache: ResponseCacheSettings;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -93,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     submissionStaleAfterMs: e.SUBMISSION_STALE_AFTER_MS ?? 4 * e.SOFTSUGAR_TIMEOUT_MS + 10_000,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     previewSigningKey: e.PREVIEW_SIGNING_KEY,
+    responseCache: { ttlMs: e.RESPONSE_CACHE_TTL_MS, maxBytes: e.RESPONSE_CACHE_MAX_BYTES },
   };
 }

@@ -28,6 +28,29 @@ function loadWasm(): Promise<void> {
   return wasmReady;
 }
 
+/**
+ * adapter-pg runs a migration script by splitting it at every `;`, which cuts a PL/pgSQL function
+ * body (between `$$` quotes) apart. Split only outside `$$` quotes and run each statement whole.
+ */
+function withDollarQuoteAwareScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const executeScript = async (script: string) => {
+    let statement = '';
+    for (const piece of script.split(';')) {
+      statement = statement ? `${statement};${piece}` : piece;
+      if ((statement.match(/\$\$/g) ?? []).length % 2 === 1) continue;
+      if (statement.replace(/--.*$/gm, '').trim()) await adapter.executeRaw({ sql: statement, args: [], argTypes: [] });
+      statement = '';
+    }
+  };
+  return new Proxy(adapter, {
+    get: (target, property) => {
+      if (property === 'executeScript') return executeScript;
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 async function withEngine<T>(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   schema: string | undefined,
@@ -40,7 +63,8 @@ async function withEngine<T>(
   const opened: SqlDriverAdapter[] = [];
   const track = async (connection: Promise<SqlDriverAdapter>) => {
     opened.push(await connection);
-    return opened[opened.length - 1]!;
+    const adapter = opened[opened.length - 1]!;
+    return adapter.provider === 'postgres' ? withDollarQuoteAwareScripts(adapter) : adapter;
   };
   const tracked: SqlMigrationAwareDriverAdapterFactory = {
     provider: adapterFactory.provider,

@@ -16,10 +16,22 @@ export async function recordApiKey(db: Db, tenantId: string, { prefix, hash }: N
   await db.apiKey.create({ data: { tenantId, prefix, hash, label } });
 }
 
-/** The tenant a key belongs to, unless the key is unknown or revoked. */
-export async function tenantForApiKey(db: Db, key: string): Promise<string | undefined> {
-  const found = await db.apiKey.findUnique({ where: { hash: hashApiKey(key) }, select: { tenantId: true, revokedAt: true } });
-  return found && !found.revokedAt ? found.tenantId : undefined;
+/** Who holds a live key: its tenant, and the tenant's data version (raised on every write to its data). */
+export interface Caller {
+  tenantId: string;
+  dataVersion: number;
+}
+
+/**
+ * The caller behind a key, unless the key is unknown or revoked. Runs on every request, so it is
+ * one raw statement: Prisma's query builder costs about twice as much CPU as the whole rest of a
+ * small request. The quoted identifiers read the same on SQLite and PostgreSQL.
+ */
+export async function callerForApiKey(db: Db, key: string): Promise<Caller | undefined> {
+  const [found] = await db.$queryRaw<{ tenantId: string; dataVersion: number | bigint }[]>`
+    SELECT k."tenantId", t."dataVersion" FROM "ApiKey" k JOIN "Tenant" t ON t."id" = k."tenantId"
+    WHERE k."hash" = ${hashApiKey(key)} AND k."revokedAt" IS NULL`;
+  return found && { tenantId: found.tenantId, dataVersion: Number(found.dataVersion) };
 }
 
 export function listApiKeys(db: Db, tenantId?: string) {

@@ -2,13 +2,13 @@
 import { createGraphQLError } from 'graphql-yoga';
 import { apiKeyFromHeader, hashApiKey } from '../auth/api-key.js';
 import type { Db } from '../db/client.js';
-import { tenantForApiKey } from '../db/tenants.js';
+import { callerForApiKey, type Caller } from '../db/tenants.js';
 import type { RateLimiter } from './rate-limit.js';
 
-export async function authenticate(db: Db, limiter: RateLimiter, request: Request): Promise<string> {
+export async function authenticate(db: Db, limiter: RateLimiter, request: Request): Promise<Caller> {
   const key = apiKeyFromHeader(request.headers.get('authorization'));
-  const tenantId = key ? await tenantForApiKey(db, key) : undefined;
-  if (!key || !tenantId) {
+  const caller = key ? await callerForApiKey(db, key) : undefined;
+  if (!key || !caller) {
     throw createGraphQLError('A valid API key is required: send "Authorization: Bearer <key>".', {
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },
     });
@@ -19,5 +19,5 @@ export async function authenticate(db: Db, limiter: RateLimiter, request: Reques
       extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } } },
     });
   }
-  return tenantId;
+  return caller;
 }

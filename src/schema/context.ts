@@ -7,6 +7,8 @@ export interface Context {
   provider: DbProvider;
   /** Whose presets and tasks these are. One default owner until API keys arrive. */
   ownerId: string;
+  /** The owner's data version when the request arrived: raised by every write to its tasks and presets. */
+  dataVersion: number;
   submitter: TakeoverSubmitter;
   previewLinks: PreviewLinks;
 }

@@ -4,6 +4,7 @@
 import { Writable } from 'node:stream';
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { CredentialCipher } from '../../src/auth/credential-cipher.js';
+import { loadConfig } from '../../src/config.js';
 import type { Db, OpenDatabaseOptions } from '../../src/db/client.js';
 import { createApiKey } from '../../src/db/tenants.js';
 import { createLogger } from '../../src/http/logger.js';
@@ -20,6 +21,8 @@ export const DEFAULT_OPTIONS: AppOptions = {
   graphiql: true,
   introspection: true,
   limits: { bodyBytes: 1_000_000, depth: 15, aliases: 15, tokens: 5_000, cost: 50_000, requestsPerMinute: 100_000 },
+  // As deployed: every test that writes and then reads goes through the response cache.
+  responseCache: loadConfig({}).responseCache,
 };
 
 export interface GraphQLResponse<T = any> {

@@ -1,0 +1,69 @@
+// Per-request CPU cost inside the process (no HTTP, no load generator): where the time goes.
+//   npx tsx bench/in-process.ts [list|hello|mutation] [count]
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/client.js';
+import { createApiKey, DEFAULT_TENANT } from '../src/db/tenants.js';
+import { createLogger } from '../src/http/logger.js';
+import { SoftSugarClient } from '../src/platform/client.js';
+import { PlatformDirectory } from '../src/platform/platform-directory.js';
+import { PlatformSimulator } from '../src/platform/simulator.js';
+import { seedSceneParams } from '../test/fixtures/seed-scene.js';
+import { seedTasks } from './seed.js';
+
+const which = process.argv[2] ?? 'list';
+const count = Number(process.argv[3] ?? 3000);
+const dir = await mkdtemp(path.join(tmpdir(), 'inproc-'));
+const url = `file:${path.join(dir, 'db.db')}`;
+await seedTasks(url, 10_000);
+const database = await openDatabase(url);
+const credentials = { appId: 'a', appKey: 'k' };
+const simulator = await PlatformSimulator.start(credentials);
+const client = new SoftSugarClient({ ...credentials, baseUrl: simulator.url, timeoutMs: 5000 });
+const platforms = new PlatformDirectory(database.db, client, { baseUrl: simulator.url, timeoutMs: 5000 });
+const logger = createLogger('warn', new Writable({ write: (_c, _e, done) => done() }));
+const app = createApp({
+  database,
+  platforms,
+  logger,
+  options: { graphiql: false, introspection: false, limits: { bodyBytes: 1_000_000, depth: 15, aliases: 15, tokens: 5000, cost: 50000, requestsPerMinute: 1e9 }, responseCache: loadConfig().responseCache },
+});
+const { key } = await createApiKey(database.db, DEFAULT_TENANT);
+const bodies: Record<string, unknown> = {
+  hello: { query: '{ __typename }' },
+  list: { query: `{ tasks(first: 50) { edges { node { id videoName status platformTaskId createdAt expiresAt } } pageInfo { endCursor } } }` },
+  mutation: {
+    query: `mutation Create($params: TakeoverParamsInput!) { createTakeoverVideo(videoName: "bench", params: $params) { __typename ... on CreateTakeoverVideoSuccess { task { id status } } } }`,
+    variables: { params: seedSceneParams },
+  },
+};
+const body = JSON.stringify(bodies[which]);
+const once = async () => {
+  const res = await app.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body });
+  const text = await res.text();
+  if (res.status !== 200 || text.includes('"errors"')) throw new Error(text.slice(0, 300));
+};
+for (let i = 0; i < 300; i++) await once();
+const profiler = process.env.PROFILE ? new (await import('node:inspector/promises')).Session() : undefined;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
+const cpu = process.cpuUsage();
+const started = performance.now();
+for (let i = 0; i < count; i++) await once();
+const wall = performance.now() - started;
+const used = process.cpuUsage(cpu);
+console.log(`${which}: ${(wall / count).toFixed(3)} ms wall, ${((used.user + used.system) / 1000 / count).toFixed(3)} ms CPU per request (simulator in-process)`);
+if (profiler) {
+  const { profile } = await profiler.post('Profiler.stop');
+  (await import('node:fs')).writeFileSync(process.env.PROFILE!, JSON.stringify(profile));
+}
+await simulator.close();
+await database.db.$disconnect();
+process.exit(0);
