@@ -127,7 +127,7 @@ describe('response cache', () => {
     await revokeApiKey(other.db, key.split('_')[1]!);
     const refused = await t.graphql(LIST_TASKS, { first: 3 }, key);
     expect(refused.data).toBeUndefined();
-    expect(refused.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(refused.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('never answers a mutation from the cache', async () => {
