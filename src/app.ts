@@ -55,7 +55,7 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     schema,
     logging: yogaLogger(logger),
     context: async ({ request }) => {
-      const { tenantId, dataVersion } = await authenticate(db, limiter, request);
+      const { tenantId, dataVersion } = await authenticate(database, limiter, request);
       return { db, provider, submitter, previewLinks, ownerId: tenantId, dataVersion };
     },
     maskedErrors: {

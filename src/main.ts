@@ -67,7 +67,7 @@ async function shutdown(signal: string) {
   clearInterval(idle);
   await platforms.close();
   await platform.close();
-  await db.$disconnect();
+  await database.close();
   logger.info('stopped');
   process.exit(0);
 }

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-postgres/client.js';
@@ -67,12 +68,36 @@ export function pendingMigrations({ db, provider }: Database): Promise<string[]>
 export interface Database {
   db: Db;
   provider: DbProvider;
+  /**
+   * SQLite files only: the first row of a read-only statement (`?` placeholders), run on a
+   * connection of its own without Prisma's per-query cost (the statement is prepared once). For
+   * the one query every request makes; it sees every committed write, whichever process made it.
+   */
+  readFirstRow?: <Row>(sql: string, ...params: unknown[]) => Row | undefined;
+  /** Closes the client and any connection of its own. */
+  close(): Promise<void>;
+}
+
+function sqliteReader(file: string, onQuery: ((sql: string) => void) | undefined) {
+  let connection: BetterSqlite3.Database | undefined;
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    readFirstRow<Row>(sql: string, ...params: unknown[]): Row | undefined {
+      connection ??= new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+      let statement = statements.get(sql);
+      if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
+      onQuery?.(sql);
+      return statement.get(...params) as Row | undefined;
+    },
+    close: () => connection?.close(),
+  };
 }
 
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<Database> {
   const provider = providerOf(url);
   const log = options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
   let db: Db;
+  let reader: ReturnType<typeof sqliteReader> | undefined;
   if (provider === 'sqlite') {
     const file = url.slice('file:'.length);
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -82,6 +107,8 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     // WAL lets readers run while a submission writes; NORMAL sync is safe with WAL.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+    // A second connection to ":memory:" would be another, empty database.
+    if (file !== ':memory:') reader = sqliteReader(file, options.onQuery);
   } else {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
     db = new PostgresPrismaClient({ adapter, log }) as unknown as Db;
@@ -91,5 +118,13 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     const onQuery = options.onQuery;
     (db as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => onQuery(e.query));
   }
-  return { db, provider };
+  return {
+    db,
+    provider,
+    ...(reader && { readFirstRow: reader.readFirstRow }),
+    async close() {
+      reader?.close();
+      await db.$disconnect();
+    },
+  };
 }

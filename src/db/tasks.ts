@@ -18,8 +18,16 @@ export interface NewTask {
   requestHash?: string | undefined;
 }
 
-export function recordSubmission(db: Db, ownerId: string, task: NewTask, now = new Date()): Promise<Task> {
+/**
+ * A task without its scene: the params and the param string are kilobytes each, and reading them
+ * back after every write cost more than the write.
+ */
+export type TaskSummary = Omit<Task, 'params' | 'paramString'>;
+const withoutScene = { params: true, paramString: true } as const;
+
+export function recordSubmission(db: Db, ownerId: string, task: NewTask, now = new Date()): Promise<TaskSummary> {
   return db.task.create({
+    omit: withoutScene,
     data: {
       ownerId,
       videoName: task.videoName,
@@ -44,8 +52,9 @@ const STATUS_BY_OUTCOME: Record<CreateOutcome['kind'], TaskStatus> = {
   unknown: 'UNKNOWN',
 };
 
-export function recordOutcome(db: Db, taskId: string, outcome: CreateOutcome): Promise<Task> {
+export function recordOutcome(db: Db, taskId: string, outcome: CreateOutcome): Promise<TaskSummary> {
   return db.task.update({
+    omit: withoutScene,
     where: { id: taskId },
     data: {
       status: STATUS_BY_OUTCOME[outcome.kind],
@@ -57,12 +66,12 @@ export function recordOutcome(db: Db, taskId: string, outcome: CreateOutcome): P
   });
 }
 
-export function findTaskByIdempotencyKey(db: Db, ownerId: string, idempotencyKey: string): Promise<Task | null> {
-  return db.task.findUnique({ where: { ownerId_idempotencyKey: { ownerId, idempotencyKey } } });
+export function findTaskByIdempotencyKey(db: Db, ownerId: string, idempotencyKey: string): Promise<TaskSummary | null> {
+  return db.task.findUnique({ where: { ownerId_idempotencyKey: { ownerId, idempotencyKey } }, omit: withoutScene });
 }
 
 /** What a recorded task says became of its platform call. */
-export function outcomeOfTask(task: Task): CreateOutcome | { kind: 'in-progress' } {
+export function outcomeOfTask(task: TaskSummary): CreateOutcome | { kind: 'in-progress' } {
   switch (task.status) {
     case 'SUBMITTING':
       return { kind: 'in-progress' };

@@ -1,6 +1,6 @@
 // Tenants and their API keys.
 import { generateApiKey, hashApiKey, type NewApiKey } from '../auth/api-key.js';
-import type { Db } from './client.js';
+import type { Database, Db } from './client.js';
 
 export const DEFAULT_TENANT = 'default';
 
@@ -22,15 +22,24 @@ export interface Caller {
   dataVersion: number;
 }
 
+const callerSql = (placeholder: string) => `
+  SELECT k."tenantId", t."dataVersion" FROM "ApiKey" k JOIN "Tenant" t ON t."id" = k."tenantId"
+  WHERE k."hash" = ${placeholder} AND k."revokedAt" IS NULL`;
+const CALLER_SQLITE = callerSql('?');
+const CALLER_POSTGRES = callerSql('$1');
+
 /**
- * The caller behind a key, unless the key is unknown or revoked. Runs on every request, so it is
- * one raw statement: through Prisma's query builder this lookup took 186 µs of CPU, more than a
- * whole bare yoga request; raw, 77 µs. The quoted identifiers read the same on SQLite and PostgreSQL.
+ * The caller behind a key, unless the key is unknown or revoked. Runs on every request, so it
+ * avoids Prisma's query builder, which took 186 µs of CPU for it (more than a whole bare yoga
+ * request): raw through Prisma it takes 77 µs, on SQLite's own read connection 5 µs. The quoted
+ * identifiers read the same on SQLite and PostgreSQL.
  */
-export async function callerForApiKey(db: Db, key: string): Promise<Caller | undefined> {
-  const [found] = await db.$queryRaw<{ tenantId: string; dataVersion: number | bigint }[]>`
-    SELECT k."tenantId", t."dataVersion" FROM "ApiKey" k JOIN "Tenant" t ON t."id" = k."tenantId"
-    WHERE k."hash" = ${hashApiKey(key)} AND k."revokedAt" IS NULL`;
+export async function callerForApiKey({ db, provider, readFirstRow }: Database, key: string): Promise<Caller | undefined> {
+  type Row = { tenantId: string; dataVersion: number | bigint };
+  const hash = hashApiKey(key);
+  const found = readFirstRow
+    ? readFirstRow<Row>(CALLER_SQLITE, hash)
+    : (await db.$queryRawUnsafe<Row[]>(provider === 'sqlite' ? CALLER_SQLITE : CALLER_POSTGRES, hash))[0];
   return found && { tenantId: found.tenantId, dataVersion: Number(found.dataVersion) };
 }
 

@@ -1,13 +1,13 @@
 // Who is calling: the tenant behind the API key, and whether it may make another request now.
 import { createGraphQLError } from 'graphql-yoga';
 import { apiKeyFromHeader, hashApiKey } from '../auth/api-key.js';
-import type { Db } from '../db/client.js';
+import type { Database } from '../db/client.js';
 import { callerForApiKey, type Caller } from '../db/tenants.js';
 import type { RateLimiter } from './rate-limit.js';
 
-export async function authenticate(db: Db, limiter: RateLimiter, request: Request): Promise<Caller> {
+export async function authenticate(database: Database, limiter: RateLimiter, request: Request): Promise<Caller> {
   const key = apiKeyFromHeader(request.headers.get('authorization'));
-  const caller = key ? await callerForApiKey(db, key) : undefined;
+  const caller = key ? await callerForApiKey(database, key) : undefined;
   if (!key || !caller) {
     throw createGraphQLError('A valid API key is required: send "Authorization: Bearer <key>".', {
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },

@@ -31,11 +31,11 @@ export function useOperations(database: Database, platforms: PlatformResolver, r
       endpoint: '/metrics',
       registry,
       labels: { method: true, statusCode: true },
+      // The HTTP duration histogram carries the operation's name and type; the per-operation and
+      // per-phase histograms on top of it cost about a tenth of a cached request's CPU.
       metrics: {
         graphql_yoga_http_duration: true,
         graphql_envelop_request: true,
-        graphql_envelop_request_duration: true,
-        graphql_envelop_phase_execute: true,
         graphql_envelop_error_result: true,
       },
     }),

@@ -1,5 +1,5 @@
 // Failures after the task was recorded: each payload carries the task with its status.
-import type { Task as TaskRecord } from '../generated/prisma/client.js';
+import type { TaskSummary as TaskRecord } from '../db/tasks.js';
 import { builder } from './builder.js';
 import { ErrorInterface } from './errors.js';
 import { Task } from './task.js';

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { findTaskByIdempotencyKey, outcomeOfTask, recordOutcome, recordSubmission } from '../db/tasks.js';
-import type { Task } from '../generated/prisma/client.js';
+import type { TaskSummary as Task } from '../db/tasks.js';
 import type { PlatformClient } from '../platform/client.js';
 import type { CreateOutcome } from '../platform/outcome.js';
 import type { TakeoverParams } from '../takeover/params.js';

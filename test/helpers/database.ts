@@ -22,7 +22,7 @@ export async function openTestDatabase(options: OpenDatabaseOptions = {}): Promi
     ...database,
     url,
     async close() {
-      await database.db.$disconnect();
+      await database.close();
       if (postgresUrl) await dropScratchPostgresDatabase(postgresUrl, url);
       else await rm(dir!, { recursive: true, force: true });
     },
