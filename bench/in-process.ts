@@ -1,5 +1,5 @@
 // Per-request CPU cost inside the process (no HTTP, no load generator): where the time goes.
-//   npx tsx bench/in-process.ts [list|hello|mutation] [count]
+//   npx tsx bench/in-process.ts [hello|list|list-miss|mutation] [count]   (PROFILE=file.cpuprofile to profile)
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,9 +41,16 @@ const bodies: Record<string, unknown> = {
     variables: { params: seedSceneParams },
   },
 };
+// "list-miss": the list, with a filter that differs on every request, so the cache never hits.
+let requestNumber = 0;
+const list = (bodies.list as { query: string }).query.replace('tasks(first: 50)', 'tasks(first: 50, filter: { createdBefore: $before })');
+const bodyOf = () =>
+  which === 'list-miss'
+    ? JSON.stringify({ query: `query Miss($before: DateTime) ${list}`, variables: { before: new Date(4e12 + requestNumber++).toISOString() } })
+    : body;
 const body = JSON.stringify(bodies[which]);
 const once = async () => {
-  const res = await app.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body });
+  const res = await app.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: bodyOf() });
   const text = await res.text();
   if (res.status !== 200 || text.includes('"errors"')) throw new Error(text.slice(0, 300));
 };
