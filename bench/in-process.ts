@@ -1,6 +1,6 @@
 // Per-request CPU cost inside the process (no HTTP, no load generator): where the time goes.
 //   npx tsx bench/in-process.ts [hello|list|list-miss|mutation] [count]   (PROFILE=file.cpuprofile to profile)
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -13,10 +13,21 @@ import { SoftSugarClient } from '../src/platform/client.js';
 import { PlatformDirectory } from '../src/platform/platform-directory.js';
 import { PlatformSimulator } from '../src/platform/simulator.js';
 import { seedSceneParams } from '../test/fixtures/seed-scene.js';
+import { CREATE, LIST, LIST_WITH_BOUND } from './operations.js';
 import { seedTasks } from './seed.js';
 
 const which = process.argv[2] ?? 'list';
 const count = Number(process.argv[3] ?? 3000);
+// "list-miss": the list with a filter bound that differs on every request, so the cache never hits.
+let requestNumber = 0;
+const bodies: Record<string, () => unknown> = {
+  hello: () => ({ query: '{ __typename }' }),
+  list: () => ({ query: LIST }),
+  'list-miss': () => ({ query: LIST_WITH_BOUND, variables: { before: new Date(4e12 + requestNumber++).toISOString() } }),
+  mutation: () => ({ query: CREATE, variables: { params: seedSceneParams } }),
+};
+const bodyOf = bodies[which];
+if (!bodyOf) throw new Error(`usage: in-process.ts [${Object.keys(bodies).join('|')}] [count]`);
 const dir = await mkdtemp(path.join(tmpdir(), 'inproc-'));
 const url = `file:${path.join(dir, 'db.db')}`;
 await seedTasks(url, 10_000);
@@ -30,27 +41,12 @@ const app = createApp({
   database,
   platforms,
   logger,
-  options: { graphiql: false, introspection: false, limits: { bodyBytes: 1_000_000, depth: 15, aliases: 15, tokens: 5000, cost: 50000, requestsPerMinute: 1e9 }, responseCache: loadConfig().responseCache },
+  // Production settings, as the HTTP benchmark runs the service; the rate limit would be what is measured.
+  options: loadConfig({ ...process.env, GRAPHIQL: 'false', INTROSPECTION: 'false', RATE_LIMIT_PER_MINUTE: '1000000000' }),
 });
 const { key } = await createApiKey(database.db, DEFAULT_TENANT);
-const bodies: Record<string, unknown> = {
-  hello: { query: '{ __typename }' },
-  list: { query: `{ tasks(first: 50) { edges { node { id videoName status platformTaskId createdAt expiresAt } } pageInfo { endCursor } } }` },
-  mutation: {
-    query: `mutation Create($params: TakeoverParamsInput!) { createTakeoverVideo(videoName: "bench", params: $params) { __typename ... on CreateTakeoverVideoSuccess { task { id status } } } }`,
-    variables: { params: seedSceneParams },
-  },
-};
-// "list-miss": the list, with a filter that differs on every request, so the cache never hits.
-let requestNumber = 0;
-const list = (bodies.list as { query: string }).query.replace('tasks(first: 50)', 'tasks(first: 50, filter: { createdBefore: $before })');
-const bodyOf = () =>
-  which === 'list-miss'
-    ? JSON.stringify({ query: `query Miss($before: DateTime) ${list}`, variables: { before: new Date(4e12 + requestNumber++).toISOString() } })
-    : body;
-const body = JSON.stringify(bodies[which]);
 const once = async () => {
-  const res = await app.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: bodyOf() });
+  const res = await app.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(bodyOf()) });
   const text = await res.text();
   if (res.status !== 200 || text.includes('"errors"')) throw new Error(text.slice(0, 300));
 };
@@ -72,5 +68,6 @@ if (profiler) {
   (await import('node:fs')).writeFileSync(process.env.PROFILE!, JSON.stringify(profile));
 }
 await simulator.close();
-await database.db.$disconnect();
+await database.close();
+await rm(dir, { recursive: true, force: true });
 process.exit(0);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { seedSceneParams } from '../test/fixtures/seed-scene.js';
+import { CREATE, LIST } from './operations.js';
 import { seedTasks } from './seed.js';
 import { openDatabase } from '../src/db/client.js';
 import { DEFAULT_TENANT, recordApiKey } from '../src/db/tenants.js';
@@ -81,13 +82,6 @@ async function load(url: string, query: string, variables?: unknown) {
   return { rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50 };
 }
 
-const LIST = /* GraphQL */ `{ tasks(first: 50) { edges { node { id videoName status platformTaskId createdAt expiresAt } } pageInfo { endCursor } } }`;
-const CREATE = /* GraphQL */ `
-  mutation Create($params: TakeoverParamsInput!) {
-    createTakeoverVideo(videoName: "bench", params: $params) { __typename ... on CreateTakeoverVideoSuccess { task { id status } } }
-  }
-`;
-
 const dir = await mkdtemp(path.join(tmpdir(), 'takeover-bench-'));
 const bigUrl = `file:${path.join(dir, 'big.db')}`;
 const smallUrl = `file:${path.join(dir, 'small.db')}`;
@@ -118,6 +112,7 @@ try {
   const startScript = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
   const startFlags = /node ((?:--\S+\s+)*)dist\/src\/main\.js/.exec(startScript)?.[1] ?? '';
   const serviceFlags = `${startFlags} ${process.env.BENCH_SERVICE_NODE_OPTIONS ?? ''}`.split(/\s+/).filter(Boolean);
+  const startService = (env: NodeJS.ProcessEnv) => start([...serviceFlags, 'dist/src/main.js'], { ...service, ...env });
   const service = { RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn', GRAPHIQL: 'false', INTROSPECTION: 'false', PORT: '0', SOFTSUGAR_BASE_URL: simulator.url, SOFTSUGAR_APP_ID: 'simulator', SOFTSUGAR_APP_KEY: 'bench-key' };
   const hello = await start(['--import', 'tsx', 'bench/hello-server.ts']);
   step('bare');
@@ -130,18 +125,18 @@ try {
   await stop(ceilingServer);
 
   // Without the response cache: what every first read of a page costs.
-  const uncached = { ...service, RESPONSE_CACHE_TTL_MS: '0' };
-  const small = await start([...serviceFlags, 'dist/src/main.js'], { ...uncached, DATABASE_URL: smallUrl });
+  const uncached = { RESPONSE_CACHE_TTL_MS: '0' };
+  const small = await startService({ ...uncached, DATABASE_URL: smallUrl });
   step('list small');
   const listSmall = await load(small.url, LIST);
   await stop(small);
-  const bigUncached = await start([...serviceFlags, 'dist/src/main.js'], { ...uncached, DATABASE_URL: bigUrl });
+  const bigUncached = await startService({ ...uncached, DATABASE_URL: bigUrl });
   step('list big, uncached');
   const listBig = await load(bigUncached.url, LIST);
   await stop(bigUncached);
 
   // As deployed (response cache on): the same page read again and again, then submissions.
-  const big = await start([...serviceFlags, 'dist/src/main.js'], { ...service, DATABASE_URL: bigUrl });
+  const big = await startService({ DATABASE_URL: bigUrl });
   step('list big, cached');
   const listCached = await load(big.url, LIST);
   step('create');
