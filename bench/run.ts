@@ -5,9 +5,12 @@
 //   - a hand-written node:http forwarder (bench/forwarder.ts) doing a submission's work;
 //   - PostGraphile 5 over the same PostgreSQL table (bench/postgraphile/, installed there on
 //     first use; not a dependency of the service).
+// Each peer and the service it is compared with are up side by side and measured one after the
+// other, in rounds; each line shows the median over the rounds, each ratio its median and range.
 // Settings:
-//   BENCH_QUICK=1: 100,000 tasks and 3 s per measurement, for a run of a minute or two
-//   BENCH_TASKS (default 1000000)  BENCH_SECONDS (default 10)  BENCH_CONNECTIONS (default 10)
+//   BENCH_QUICK=1: 100,000 tasks, 3 s per measurement, one round, for a run of a minute or two
+//   BENCH_TASKS (default 1000000)  BENCH_SECONDS (default 10)  BENCH_ROUNDS (default 3)
+//   BENCH_CONNECTIONS (default 10)
 //   BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres): the server the
 //     scratch database is created on (and dropped); the PostgreSQL lines are left out when it
 //     cannot be reached
@@ -16,7 +19,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -32,6 +35,7 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const TASKS = Number(process.env.BENCH_TASKS ?? (QUICK ? 100_000 : 1_000_000));
 const SMALL = 10_000;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 3 : 10));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 3));
 const WARM_UP_SECONDS = QUICK ? 1 : 2;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const POSTGRES_SERVER = process.env.BENCH_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -148,11 +152,14 @@ async function answer({ url, body, headers }: Request): Promise<string> {
   return (await fetch(url, { method: 'POST', headers, body })).text();
 }
 
+/** One measurement; the first of each server and request is preceded by a warm-up. */
+const warm = new Set<string>();
 async function measure(server: Server, request: Request, postgres?: PostgresCpu): Promise<Measured> {
   const sample = await answer(request);
   if (!sample.includes(request.expect) || sample.includes('"errors"')) throw new Error(`unexpected answer from ${request.url}: ${sample.slice(0, 300)}`);
   const options = { url: request.url, method: 'POST' as const, headers: request.headers, body: request.body, connections: CONNECTIONS };
-  await autocannon({ ...options, duration: WARM_UP_SECONDS });
+  if (!warm.has(request.url + request.body)) await autocannon({ ...options, duration: WARM_UP_SECONDS });
+  warm.add(request.url + request.body);
   const pid = server.process.pid!;
   const cpuBefore = cpuMs(pid);
   const postgresBefore = await postgres?.snapshot();
@@ -213,6 +220,7 @@ async function cleanUp() {
 }
 process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
 
+const loadBefore = loadavg()[0]!;
 try {
   const postgresVersion = await postgresReachable();
   const postgraphileVersion = postgresVersion ? installPostGraphile() : undefined;
@@ -243,8 +251,9 @@ try {
   // The service runs as `npm start` runs it (compiled, with its Node flags, plus any given here;
   // as arguments, since NODE_OPTIONS refuses some flags such as --cpu-prof), with production
   // settings (no GraphiQL, no introspection) and a rate limit that is not what gets measured.
-  // The platform simulator runs in a process of its own, as a remote platform would; the
-  // service and the forwarder both submit to it.
+  // The peers run with Node's defaults, as their users would run them. The platform simulator
+  // runs in a process of its own, as a remote platform would; the service and the forwarder
+  // both submit to it.
   const platform = { SOFTSUGAR_APP_ID: 'simulator', SOFTSUGAR_APP_KEY: 'bench-key' };
   const simulator = await start(['--import', 'tsx', 'src/platform/simulator-main.ts'], { SIMULATOR_APP_KEY: platform.SOFTSUGAR_APP_KEY }, /on (http:\/\/\S+)/);
   const startScript = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
@@ -253,57 +262,52 @@ try {
   const service = { ...platform, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn', GRAPHIQL: 'false', INTROSPECTION: 'false', PORT: '0', SOFTSUGAR_BASE_URL: simulator.url };
   const startService = (env: NodeJS.ProcessEnv) => start([...serviceFlags, 'dist/src/main.js'], { ...service, ...env });
   const uncached = { RESPONSE_CACHE_TTL_MS: '0' };
+  const results = new Map<string, Measured[]>();
+  const record = async (name: string, measuring: Promise<Measured>) => {
+    step(name);
+    const measured = await measuring;
+    results.set(name, [...(results.get(name) ?? []), measured]);
+  };
 
-  step('bare yoga');
+  // Phase 1, SQLite at TASKS rows, the service as deployed (response cache on): the fixed cost
+  // and a cached page against the bare yoga; submissions against the forwarder, which writes
+  // into the same Task table.
   const hello = await start(['--import', 'tsx', 'bench/hello-server.ts']);
-  const bare = await measure(hello, graphql(hello.url, '{ hello }', 'world'));
-  await stop(hello);
-
-  let ceiling: { list: Measured; create: Measured } | undefined;
-  if (process.env.BENCH_CEILING === '1') {
-    step('ceiling');
-    const server = await start(['--import', 'tsx', 'bench/ceiling-server.ts']);
-    ceiling = {
-      list: await measure(server, graphql(server.url, LIST, '"edges"')),
-      create: await measure(server, graphql(server.url, CREATE, 'CreateTakeoverVideoSuccess', { params: seedSceneParams })),
-    };
-    await stop(server);
-  }
-
-  // As deployed (response cache on): the fixed cost, the same page read again and again, then
-  // submissions (which retire the cached page), right before the forwarder does the same.
   const deployed = await startService({ DATABASE_URL: bigUrl });
-  step('service: fixed cost');
-  const fixedCost = await measure(deployed, graphql(deployed.url, TYPENAME, '"Query"'));
-  step('service: list, cached');
-  const listCached = await measure(deployed, graphql(deployed.url, LIST, '"edges"'));
-  step('service: create');
-  const create = await measure(deployed, graphql(deployed.url, CREATE, 'CreateTakeoverVideoSuccess', { params: seedSceneParams }));
-  const rss = peakRssMb(deployed.process.pid!);
-  await stop(deployed);
-
-  step('forwarder');
   const forwarderServer = await start(['--import', 'tsx', 'bench/forwarder.ts'], { ...platform, DATABASE_URL: bigUrl, SOFTSUGAR_BASE_URL: simulator.url }, /on (http:\/\/\S+)/);
-  const forwarder = await measure(forwarderServer, {
+  const ceilingServer = process.env.BENCH_CEILING === '1' ? await start(['--import', 'tsx', 'bench/ceiling-server.ts']) : undefined;
+  const forwarderRequest = {
     url: forwarderServer.url,
     body: JSON.stringify({ videoName: 'bench', params: seedSceneParams }),
     headers: { 'content-type': 'application/json' },
     expect: '"SUBMITTED"',
-  });
-  await stop(forwarderServer);
-  await stop(simulator);
+  };
+  for (let round = 0; round < ROUNDS; round++) {
+    await record('bare', measure(hello, graphql(hello.url, '{ hello }', 'world')));
+    await record('fixed', measure(deployed, graphql(deployed.url, TYPENAME, '"Query"')));
+    await record('cached', measure(deployed, graphql(deployed.url, LIST, '"edges"')));
+    if (ceilingServer) {
+      await record('ceiling list', measure(ceilingServer, graphql(ceilingServer.url, LIST, '"edges"')));
+      await record('ceiling create', measure(ceilingServer, graphql(ceilingServer.url, CREATE, 'CreateTakeoverVideoSuccess', { params: seedSceneParams })));
+    }
+    await record('forwarder', measure(forwarderServer, forwarderRequest));
+    await record('create', measure(deployed, graphql(deployed.url, CREATE, 'CreateTakeoverVideoSuccess', { params: seedSceneParams })));
+  }
+  const rss = peakRssMb(deployed.process.pid!);
+  for (const server of [hello, deployed, forwarderServer, ceilingServer, simulator]) if (server) await stop(server);
 
-  // Without the response cache: what every first read of a page costs.
-  step('service: list, SQLite, uncached');
+  // Phase 2, without the response cache (what every first read of a page costs): SQLite at
+  // TASKS and at SMALL rows, for the latency's growth with the table.
   const bigUncached = await startService({ ...uncached, DATABASE_URL: bigUrl });
-  const listSqlite = await measure(bigUncached, graphql(bigUncached.url, LIST, '"edges"'));
-  await stop(bigUncached);
   const small = await startService({ ...uncached, DATABASE_URL: smallUrl });
-  const listSmall = await measure(small, graphql(small.url, LIST, '"edges"'));
+  for (let round = 0; round < ROUNDS; round++) {
+    await record('sqlite', measure(bigUncached, graphql(bigUncached.url, LIST, '"edges"')));
+    await record('small', measure(small, graphql(small.url, LIST, '"edges"')));
+  }
+  await stop(bigUncached);
   await stop(small);
 
-  let listPostgres: Measured | undefined;
-  let postgraphile: Measured | undefined;
+  // Phase 3, PostgreSQL at TASKS rows, uncached: PostGraphile against the service.
   if (postgresUrl && admin) {
     const cpu = new PostgresCpu(admin, new URL(postgresUrl).pathname.slice(1));
     const ours = await startService({ ...uncached, DATABASE_URL: postgresUrl });
@@ -315,56 +319,78 @@ try {
     if (ourIds.length !== 50 || ourIds.join() !== theirIds.join()) {
       throw new Error(`the service and PostGraphile answer different pages:\n${ourIds.join(' ')}\n${theirIds.join(' ')}`);
     }
-    step('PostGraphile');
-    postgraphile = await measure(theirs, theirRequest, cpu);
+    for (let round = 0; round < ROUNDS; round++) {
+      await record('postgraphile', measure(theirs, theirRequest, cpu));
+      await record('postgres', measure(ours, ourRequest, cpu));
+    }
     await stop(theirs);
-    step('service: list, PostgreSQL, uncached');
-    listPostgres = await measure(ours, ourRequest, cpu);
     await stop(ours);
   }
 
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  };
+  const medianOf = (values: (number | undefined)[]) => (values.some((v) => v === undefined) ? undefined : median(values as number[]));
+  const totalCpu = (m: Measured) => (m.cpu === undefined || ('postgresCpu' in m && m.postgresCpu === undefined) ? undefined : m.cpu + (m.postgresCpu ?? 0));
+
   const ms = (value: number | undefined) => (value === undefined ? 'n/a' : `${value.toFixed(2)} ms`);
-  const line = (name: string, m: Measured | undefined) => {
-    if (!m) return console.log(`${name.padEnd(56)} not measured (no PostgreSQL)`);
-    const postgresCpu = 'postgresCpu' in m ? ` + ${ms(m.postgresCpu)} PostgreSQL` : '';
-    console.log(`${name.padEnd(56)} ${m.rps.toFixed(0).padStart(6)} req/s   p99 ${String(m.p99).padStart(4)} ms   CPU ${ms(m.cpu)}${postgresCpu} per request`);
+  const line = (name: string, key: string) => {
+    const rounds = results.get(key);
+    if (!rounds) return console.log(`${name.padEnd(56)} not measured (no PostgreSQL)`);
+    const postgresCpu = 'postgresCpu' in rounds[0]! ? ` + ${ms(medianOf(rounds.map((m) => m.postgresCpu)))} PostgreSQL` : '';
+    const [rps, p99, cpu] = [median(rounds.map((m) => m.rps)), median(rounds.map((m) => m.p99)), medianOf(rounds.map((m) => m.cpu))];
+    console.log(`${name.padEnd(56)} ${rps.toFixed(0).padStart(6)} req/s   p99 ${p99.toFixed(0).padStart(4)} ms   CPU ${ms(cpu)}${postgresCpu} per request`);
   };
   const flags = serviceFlags.length ? `; service flags: ${serviceFlags.join(' ')}` : '';
   const versions = postgresVersion ? `, PostgreSQL ${postgresVersion}, PostGraphile ${postgraphileVersion}` : '';
-  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per measurement, ${tasks} tasks, Node ${process.version}${versions}${flags}`);
-  line('bare yoga hello world', bare);
-  if (ceiling) {
-    line('ceiling: our schema, answers from memory: list', ceiling.list);
-    line('ceiling: our schema, answers from memory: create', ceiling.create);
+  const roundsNote = ROUNDS > 1 ? `, median of ${ROUNDS} rounds` : '';
+  // Other work on the machine shows in throughput far more than in CPU per request.
+  const load = `load average ${loadBefore.toFixed(1)} on ${availableParallelism()} cores before the run`;
+  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per measurement${roundsNote}, ${tasks} tasks, Node ${process.version}${versions}${flags}; ${load}`);
+  line('bare yoga hello world', 'bare');
+  if (results.has('ceiling list')) {
+    line('ceiling: our schema, answers from memory: list', 'ceiling list');
+    line('ceiling: our schema, answers from memory: create', 'ceiling create');
   }
-  line('{ __typename } with an API key', fixedCost);
-  line(`tasks(first: 50) at ${tasks}, response cache hit`, listCached);
-  line('forwarder: the same submission, by hand (node:http)', forwarder);
-  line('createTakeoverVideo (seed scene, simulator)', create);
-  line(`PostGraphile 5: allTasks(first: 50) at ${tasks}`, postgraphile);
-  line(`tasks(first: 50) at ${tasks}, PostgreSQL, uncached`, listPostgres);
-  line(`tasks(first: 50) at ${tasks}, SQLite, uncached`, listSqlite);
-  line(`tasks(first: 50) at ${SMALL.toLocaleString('en')}, SQLite, uncached`, listSmall);
+  line('{ __typename } with an API key', 'fixed');
+  line(`tasks(first: 50) at ${tasks}, response cache hit`, 'cached');
+  line('forwarder: the same submission, by hand (node:http)', 'forwarder');
+  line('createTakeoverVideo (seed scene, simulator)', 'create');
+  line(`PostGraphile 5: allTasks(first: 50) at ${tasks}`, 'postgraphile');
+  line(`tasks(first: 50) at ${tasks}, PostgreSQL, uncached`, 'postgres');
+  line(`tasks(first: 50) at ${tasks}, SQLite, uncached`, 'sqlite');
+  line(`tasks(first: 50) at ${SMALL.toLocaleString('en')}, SQLite, uncached`, 'small');
 
-  // Throughput ratio, and the same by CPU per request (the peer's cost ÷ ours: steadier on a busy machine).
-  const totalCpu = (m: Measured) => (m.cpu === undefined || ('postgresCpu' in m && m.postgresCpu === undefined) ? undefined : m.cpu + (m.postgresCpu ?? 0));
-  const ratio = (name: string, ours: Measured | undefined, peer: Measured | undefined, target?: { min: number; aim?: number }) => {
-    if (!ours || !peer) return console.log(`${name.padEnd(56)} ${'n/a'.padStart(6)}`);
-    const byRate = ours.rps / peer.rps;
-    const [oursCpu, peerCpu] = [totalCpu(ours), totalCpu(peer)];
-    const byCpu = oursCpu && peerCpu ? (peerCpu / oursCpu).toFixed(2) : 'n/a';
-    const goal = target ? `target >= ${target.min}${target.aim ? `, aim ${target.aim}` : ''}: ${byRate >= target.min ? 'met' : 'not met'}` : 'reported, no target';
-    console.log(`${name.padEnd(56)} ${byRate.toFixed(2).padStart(6)}   ${byCpu.padStart(9)}   ${goal}`);
+  // Per round: ours ÷ the peer's throughput, and the peer's CPU per request ÷ ours (steadier on a busy machine).
+  const spread = (values: number[]) => {
+    const text = median(values).toFixed(2);
+    return values.length > 1 ? `${text} (${Math.min(...values).toFixed(2)}-${Math.max(...values).toFixed(2)})` : text;
   };
-  console.log(`\n${'service ÷ peer'.padEnd(56)} ${'req/s'.padStart(6)}   ${'CPU'.padStart(9)}   (CPU: the peer's CPU per request ÷ the service's)`);
-  ratio('createTakeoverVideo ÷ forwarder', create, forwarder, { min: 0.5, aim: 0.6 });
-  ratio('tasks(first: 50) uncached, PostgreSQL ÷ PostGraphile 5', listPostgres, postgraphile, { min: 0.8, aim: 1.0 });
-  ratio('tasks(first: 50) uncached, SQLite ÷ PostGraphile 5', listSqlite, postgraphile);
-  ratio('tasks(first: 50) response cache hit ÷ bare yoga', listCached, bare, { min: 0.7 });
-  ratio('{ __typename } with an API key ÷ bare yoga', fixedCost, bare, { min: 0.8 });
-  const p99Ratio = listSqlite.p99 / listSmall.p99;
-  console.log(`${`list p99 at ${tasks} ÷ at ${SMALL.toLocaleString('en')}, SQLite, uncached`.padEnd(56)} ${p99Ratio.toFixed(2).padStart(6)}   ${''.padStart(9)}   target <= 1.2: ${p99Ratio <= 1.2 ? 'met' : 'not met'}`);
-  console.log(`${'peak RSS of the service (as deployed)'.padEnd(56)} ${`${rss.toFixed(0)} MB`.padStart(6)}   ${''.padStart(9)}   target < 200 MB: ${rss < 200 ? 'met' : 'not met'}`);
+  const verdict = (met: boolean) => (met ? 'met' : 'not met');
+  const ratio = (name: string, oursKey: string, peerKey: string, target?: { min: number; aim?: number }) => {
+    const [ours, peer] = [results.get(oursKey), results.get(peerKey)];
+    if (!ours || !peer) return console.log(`${name.padEnd(56)} n/a (no PostgreSQL)`);
+    const byRate = ours.map((m, i) => m.rps / peer[i]!.rps);
+    const cpus = ours.map((m, i) => [totalCpu(m), totalCpu(peer[i]!)] as const);
+    const byCpu = cpus.every(([o, p]) => o && p) ? cpus.map(([o, p]) => p! / o!) : undefined;
+    const goal = target
+      ? `target >= ${target.min}${target.aim ? `, aim ${target.aim}` : ''}: ${verdict(median(byRate) >= target.min)} by req/s` +
+        (byCpu ? `, ${verdict(median(byCpu) >= target.min)} by CPU` : '')
+      : 'reported, no target';
+    console.log(`${name.padEnd(56)} ${spread(byRate).padEnd(17)} ${(byCpu ? spread(byCpu) : 'n/a').padEnd(17)} ${goal}`);
+  };
+  console.log(`\n${'service ÷ peer'.padEnd(56)} ${'by req/s'.padEnd(17)} ${'by CPU/request'.padEnd(17)} (CPU: the peer's CPU per request ÷ the service's)`);
+  ratio('createTakeoverVideo ÷ forwarder', 'create', 'forwarder', { min: 0.5, aim: 0.6 });
+  ratio('tasks(first: 50) uncached, PostgreSQL ÷ PostGraphile 5', 'postgres', 'postgraphile', { min: 0.8, aim: 1.0 });
+  ratio('tasks(first: 50) uncached, SQLite ÷ PostGraphile 5', 'sqlite', 'postgraphile');
+  ratio('tasks(first: 50) response cache hit ÷ bare yoga', 'cached', 'bare', { min: 0.7 });
+  ratio('{ __typename } with an API key ÷ bare yoga', 'fixed', 'bare', { min: 0.8 });
+  const p99Ratios = results.get('sqlite')!.map((m, i) => m.p99 / results.get('small')![i]!.p99);
+  const p99Ratio = median(p99Ratios);
+  console.log(`${`list p99 at ${tasks} ÷ at ${SMALL.toLocaleString('en')}, SQLite, uncached`.padEnd(56)} ${spread(p99Ratios).padEnd(17)} ${''.padEnd(17)} target <= 1.2: ${verdict(p99Ratio <= 1.2)}`);
+  console.log(`${'peak RSS of the service (as deployed)'.padEnd(56)} ${`${rss.toFixed(0)} MB`.padEnd(17)} ${''.padEnd(17)} target < 200 MB: ${verdict(rss < 200)}`);
 } catch (error) {
   console.error(error);
   process.exitCode = 1;
