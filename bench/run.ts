@@ -376,7 +376,7 @@ try {
     const cpus = ours.map((m, i) => [totalCpu(m), totalCpu(peer[i]!)] as const);
     const byCpu = cpus.every(([o, p]) => o && p) ? cpus.map(([o, p]) => p! / o!) : undefined;
     const goal = target
-      ? `target >= ${target.min}${target.aim ? `, aim ${target.aim}` : ''}: ${verdict(median(byRate) >= target.min)} by req/s` +
+      ? `target >= ${target.min}${target.aim ? `, aim ${target.aim.toFixed(1)}` : ''}: ${verdict(median(byRate) >= target.min)} by req/s` +
         (byCpu ? `, ${verdict(median(byCpu) >= target.min)} by CPU` : '')
       : 'reported, no target';
     console.log(`${name.padEnd(56)} ${spread(byRate).padEnd(17)} ${(byCpu ? spread(byCpu) : 'n/a').padEnd(17)} ${goal}`);
