@@ -593,9 +593,9 @@ export type TaskStatus =
   | 'SUBMITTED'
   /** Recorded; the platform call is in flight (or the process stopped during it). */
   | 'SUBMITTING'
-  /** The request went out and no answer came back: the platform may have created the task. Never resubmitted automatically. */
+  /** The request went out and no usable answer came back (or the submitting instance stopped mid-call): the platform may have created the task. Never resubmitted automatically; a late answer from the same call still replaces it. */
   | 'UNKNOWN'
-  /** The platform could not be reached or answered outside its documented envelope; nothing was created. */
+  /** Nothing was created: the platform could not be reached, or answered that it did not process the request (HTTP 3xx, 4xx, 503). */
   | 'UNREACHABLE';
 
 /** The video title overlay. */
@@ -756,6 +756,7 @@ export type CreateTakeoverVideoMutation = { createTakeoverVideo:
     | { __typename: 'IdempotencyKeyReusedError', message: string, idempotencyKey: string }
     | { __typename: 'PlatformRejectedError', message: string, code: number, platformMessage: string, task: { id: string, status: TaskStatus } }
     | { __typename: 'PlatformUnreachableError', message: string, task: { id: string, status: TaskStatus, failureReason: string | null } }
+    | { __typename: 'SubmissionInProgress' }
     | { __typename: 'SubmissionOutcomeUnknownError', message: string, task: { id: string, status: TaskStatus, failureReason: string | null } }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: string, message: string }> }
    };
@@ -772,6 +773,7 @@ export type CreateTakeoverVideoFromPresetMutation = { createTakeoverVideo:
     | { __typename: 'IdempotencyKeyReusedError', message: string, idempotencyKey: string }
     | { __typename: 'PlatformRejectedError', message: string, code: number, platformMessage: string, task: { id: string, status: TaskStatus } }
     | { __typename: 'PlatformUnreachableError', message: string, task: { id: string, status: TaskStatus, failureReason: string | null } }
+    | { __typename: 'SubmissionInProgress' }
     | { __typename: 'SubmissionOutcomeUnknownError', message: string, task: { id: string, status: TaskStatus, failureReason: string | null } }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: string, message: string }> }
    };
@@ -784,6 +786,8 @@ type SubmissionResult_PlatformRejectedError_Fragment = { __typename: 'PlatformRe
 
 type SubmissionResult_PlatformUnreachableError_Fragment = { __typename: 'PlatformUnreachableError', message: string, task: { id: string, status: TaskStatus, failureReason: string | null } };
 
+type SubmissionResult_SubmissionInProgress_Fragment = { __typename: 'SubmissionInProgress' };
+
 type SubmissionResult_SubmissionOutcomeUnknownError_Fragment = { __typename: 'SubmissionOutcomeUnknownError', message: string, task: { id: string, status: TaskStatus, failureReason: string | null } };
 
 type SubmissionResult_ValidationError_Fragment = { __typename: 'ValidationError', message: string, issues: Array<{ path: string, message: string }> };
@@ -793,6 +797,7 @@ export type SubmissionResultFragment =
   | SubmissionResult_IdempotencyKeyReusedError_Fragment
   | SubmissionResult_PlatformRejectedError_Fragment
   | SubmissionResult_PlatformUnreachableError_Fragment
+  | SubmissionResult_SubmissionInProgress_Fragment
   | SubmissionResult_SubmissionOutcomeUnknownError_Fragment
   | SubmissionResult_ValidationError_Fragment
 ;
