@@ -8,8 +8,8 @@ import { AUTH_FAILURE_CODE, PATHS, signToken, type TimestampUnit } from './proto
 export type SimulatorFault =
   /** Answer normally, after a delay. */
   | { kind: 'latency'; ms: number }
-  /** Answer normally once `until` settles (a test decides when the call ends). */
-  | { kind: 'held'; until: Promise<unknown> }
+  /** Answer once `until` settles (a test decides when the call ends): normally, or with the fault `then`. */
+  | { kind: 'held'; until: Promise<unknown>; then?: SimulatorFault }
   /** Answer with this HTTP status and a plain-text body; nothing is created unless `created`. */
   | { kind: 'status'; status: number; created?: boolean }
   /** Answer 200 with a body that is not JSON; nothing is created unless `created`. */
@@ -208,9 +208,12 @@ export class PlatformSimulator {
     if (!issued) {
       return send(res, 401, { code: AUTH_FAILURE_CODE, message: 'access token missing, invalid or expired' });
     }
-    const fault = this.faults.shift();
+    let fault = this.faults.shift();
+    if (fault?.kind === 'held') {
+      await fault.until.catch(() => {});
+      fault = fault.then;
+    }
     if (fault?.kind === 'latency') await delay(fault.ms);
-    if (fault?.kind === 'held') await fault.until.catch(() => {});
     if (this.options.createLatencyMs) await delay(this.options.createLatencyMs);
     const createdFirst = fault?.kind === 'status' || fault?.kind === 'malformed' ? Boolean(fault.created) : true;
     if (fault?.kind === 'reject') return send(res, fault.status ?? 200, { code: fault.code, message: fault.message });

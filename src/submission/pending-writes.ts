@@ -33,10 +33,16 @@ export class PendingWrites<Details = unknown> {
   async drain(timeoutMs: number): Promise<Details[]> {
     this.draining = true;
     this.wake?.();
+    // A timer that keeps the process alive: during shutdown nothing else may.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)));
     const deadline = Date.now() + timeoutMs;
-    while (this.pending.size && Date.now() < deadline) {
-      const timeout = new Promise((resolve) => setTimeout(resolve, deadline - Date.now()).unref());
-      await Promise.race([Promise.allSettled([...this.pending.keys()]), timeout]);
+    try {
+      while (this.pending.size && Date.now() < deadline) {
+        await Promise.race([Promise.allSettled([...this.pending.keys()]), timeout]);
+      }
+    } finally {
+      clearTimeout(timer);
     }
     return this.unwritten();
   }
