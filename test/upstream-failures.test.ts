@@ -4,6 +4,7 @@ import { CREATE_TAKEOVER } from './helpers/operations.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 import { minimalSceneParams } from './fixtures/seed-scene.js';
 import { SoftSugarClient } from '../src/platform/client.js';
+import { rawAnswer } from '../src/platform/create-answer.js';
 import { TakeoverSubmitter } from '../src/submission/submit-takeover.js';
 import { takeoverParamsSchema } from '../src/takeover/params.js';
 
@@ -64,7 +65,7 @@ describe('upstream failures', () => {
     expect(outcomeLine(row.id)).toMatchObject({ level: 40, outcome: 'unreachable', reason: expect.stringMatching(/HTTP 503/) });
   });
 
-  it.each([404, 429])('HTTP %i without the envelope: UNREACHABLE, and no platform code is made up', async (status) => {
+  it.each([302, 404, 429])('HTTP %i without the envelope: UNREACHABLE, and no platform code is made up', async (status) => {
     t.simulator.injectFaults({ kind: 'status', status });
     const result = await submit(`http-${status}`);
     expect(result.__typename).toBe('PlatformUnreachableError');
@@ -97,6 +98,12 @@ describe('upstream failures', () => {
     const event = result.task.events.at(-1);
     expect(event).toMatchObject({ fromStatus: 'SUBMITTING', toStatus: 'UNKNOWN', source: 'SUBMISSION' });
     expect(JSON.parse(event.raw)).toEqual({ httpStatus: 200, body: expect.stringMatching(/^\{"code":0,"message":"success"/) });
+  });
+
+  it('keeps at most 2,000 characters of what the platform sent', () => {
+    const { httpStatus, body } = JSON.parse(rawAnswer(502, 'x'.repeat(5_000)));
+    expect(httpStatus).toBe(502);
+    expect(body).toBe(`${'x'.repeat(2_000)}…`);
   });
 
   it.each([500, 502, 504])('HTTP %i: UNKNOWN (the platform may have the task)', async (status) => {
@@ -136,7 +143,7 @@ describe('upstream failures', () => {
     expect(result.__typename).toBe('CreateTakeoverVideoSuccess');
     const row = await onlyRecord('slow');
     expect(row.status).toBe('SUBMITTED');
-    expect(outcomeLine(row.id)).toMatchObject({ level: 30, outcome: 'created', platformTaskId: row.platformTaskId });
+    expect(outcomeLine(row.id)).toMatchObject({ level: 30, outcome: 'created', platformTaskId: row.platformTaskId, requestId: expect.any(String) });
   });
 
   it('platform rejects what it would reject for real (checked by the simulator)', async () => {

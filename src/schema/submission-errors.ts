@@ -45,7 +45,7 @@ export class SubmissionInProgress extends Error {
 }
 
 const OUTCOME_RECORDED =
-  'Whether the task record holds this outcome yet. False only when the database did not take the write in time: the service keeps writing it in the background and logs it at error level until it succeeds; meanwhile `task` reads SUBMITTING. Never submit again because of it.';
+  'Whether the platform answer has been written to the task record (true also when the record already had a final status, which is never replaced). False only when the database did not take the write in time: the service keeps writing it in the background and logs it at error level until it succeeds; meanwhile `task` reads SUBMITTING. Never submit again because of it.';
 
 const SUCCESS =
   'The platform accepted the task and gave its id. `platformTaskId` holds it whether or not the record does yet (`outcomeRecorded`).';

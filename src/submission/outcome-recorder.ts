@@ -25,7 +25,7 @@ export interface OutcomeRecorderOptions {
 export interface OutcomeWrite {
   /** The record as written, or as it was when the client had to be answered. */
   task: TaskSummary;
-  /** Whether the record holds the outcome yet. */
+  /** False while the write is still being tried (or the record is gone). */
   recorded: boolean;
 }
 
@@ -58,9 +58,10 @@ export class OutcomeRecorder {
         try {
           const { task: written, applied } = await recordOutcome(this.db, task.id, outcome, this.clock());
           settled = true;
-          if (!applied) this.log.warn({ ...ids, status: written.status }, 'platform answer not recorded: the task already has a final status');
+          if (!applied) this.log.warn({ ...ids, status: written.status }, 'platform answer not applied: the task already has a final status');
           else if (attempt > 1) this.log.warn({ ...ids, attempts: attempt }, 'task outcome recorded after failed attempts');
-          answer({ task: written, recorded: applied });
+          // Either way the write is over: the record holds this answer, or a final status that is never replaced.
+          answer({ task: written, recorded: true });
           return;
         } catch (error) {
           if (isRecordGone(error)) {

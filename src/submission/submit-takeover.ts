@@ -84,6 +84,8 @@ export class TakeoverSubmitter {
         const verdict = this.judgeRepeat(holder, requestHash);
         if (verdict === 'another request') throw new IdempotencyKeyReused(key);
         if (verdict === 'repeat' || round >= MAX_KEY_ROUNDS) return { task: holder, outcome: outcomeOfTask(holder), outcomeRecorded: true };
+        // Validated first: a request that fails validation now leaves the key where it was.
+        resolved ??= await this.resolve(tenantId, request);
         await releaseIdempotencyKey(this.db, holder.id, key);
       }
       resolved ??= await this.resolve(tenantId, request);
