@@ -91,6 +91,8 @@ export class TakeoverSubmitter {
       resolved ??= await this.resolve(tenantId, request);
       const result = await this.attempt(tenantId, request, resolved, { key, requestHash });
       if (result) return result;
+      // Lost the key to concurrent requests again and again, each time before it could be read.
+      if (round > 2 * MAX_KEY_ROUNDS) throw new Error('idempotency key contention: no request held the key long enough to read it');
     }
   }
 
