@@ -16,6 +16,7 @@ import { PreviewLinks } from './http/preview-links.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { useResponseCache } from './http/response-cache.js';
 import { currentRequestId, useRequestId } from './http/request-id.js';
+import { useVariableDepthLimit } from './http/variable-depth.js';
 import { instrumentPlatforms } from './platform/instrumented.js';
 import type { Context } from './schema/context.js';
 import { graphiqlExample } from './schema/graphiql-example.js';
@@ -78,6 +79,7 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     landingPage: false,
     plugins: [
       useRequestId(),
+      useVariableDepthLimit(),
       ...useOperations(database, platforms, registry),
       usePreviewEndpoint(db, previewLinks),
       useBodyLimit(options.limits.bodyBytes),

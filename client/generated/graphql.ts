@@ -248,7 +248,7 @@ export type CreatePresetInput = {
   name: string;
   /** The scene; text fields may contain {{variables}}. */
   params: TakeoverParamsInput;
-  /** At most 20 tags of 1..32 letters, digits, spaces, "_", "." or "-". */
+  /** At most 20 tags; a tag is 1..32 letters, digits, spaces, "_", "." or "-". */
   tags?: Array<string> | null | undefined;
   /** Video name template, may contain {{variables}}. */
   videoName?: string | null | undefined;
@@ -579,7 +579,7 @@ export type TaskFilterInput = {
   createdBefore?: string | null | undefined;
   /** Made from this preset. */
   presetId?: string | number | null | undefined;
-  /** Part of the video name (case-insensitive). */
+  /** Part of the video name, matched literally ("%" and "_" are not wildcards), case-insensitively; at most 255 characters. */
   search?: string | null | undefined;
   /** Any of these statuses. */
   status?: Array<TaskStatus> | null | undefined;
@@ -706,7 +706,7 @@ export type UpdatePresetInput = {
   name?: string | null | undefined;
   /** Replaces the whole scene. */
   params?: TakeoverParamsInput | null | undefined;
-  /** Replaces the tags. At most 20 tags of 1..32 letters, digits, spaces, "_", "." or "-". */
+  /** Replaces the tags. At most 20 tags; a tag is 1..32 letters, digits, spaces, "_", "." or "-". */
   tags?: Array<string> | null | undefined;
   /** New video name template; null removes it. */
   videoName?: string | null | undefined;

@@ -10,6 +10,7 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-postgres/client.js';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { applyMigrations, readMigrations } from './schema-engine.js';
+import { withSqliteLikeEscape } from './sqlite-like-escape.js';
 
 /**
  * Both generated clients have the same models and API; the SQLite one's type stands for both.
@@ -102,7 +103,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     const file = url.slice('file:'.length);
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const adapter = new PrismaBetterSqlite3({ url: file });
-    db = new PrismaClient({ adapter, log });
+    db = new PrismaClient({ adapter: withSqliteLikeEscape(adapter), log });
     await migrateIfNeeded(db, adapter, prismaDir('migrations'));
     // WAL lets readers run while a submission writes; NORMAL sync is safe with WAL.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');

@@ -1,15 +1,12 @@
-import { z } from 'zod';
-import { resolveSceneRequest, withVideoName } from '../submission/scene-request.js';
+import { resolveSubmission, type SubmissionContext } from '../submission/scene-request.js';
 import { IdempotencyKeyReused } from '../submission/submit-takeover.js';
 import { LIMITS } from '../takeover/limits.js';
-import { takeoverParamsSchema } from '../takeover/params.js';
-import { variableValuesSchema } from '../takeover/preset.js';
-import { httpUrlSchema } from '../takeover/primitives.js';
 import { TakeoverValidationError } from '../takeover/validation-issue.js';
 import { builder } from './builder.js';
+import type { Context } from './context.js';
+import { presetDbId } from './global-id.js';
 import { PlatformRejectedError, PlatformUnreachableError, SubmissionOutcomeUnknownError } from './submission-errors.js';
 import { TakeoverParamsInput, TakeoverParamsPatch } from './inputs/takeover-params.js';
-import { withPresetDbId } from './preset-id.js';
 import { Task } from './task.js';
 
 export const VariableValueInput = builder.inputType('VariableValueInput', {
@@ -33,27 +30,8 @@ export const PresetReferenceInput = builder.inputType('PresetReferenceInput', {
   }),
 });
 
-export const presetReferenceSchema = z.object({
-  id: z.string(),
-  version: z.number().int().positive().nullish(),
-  variables: variableValuesSchema,
-  // Checked after it is merged over the preset, where each problem has its full path.
-  overrides: z.custom<typeof TakeoverParamsPatch.$inferInput | null>().optional(),
-});
-
-const createTakeoverArgs = z
-  .object({
-    videoName: z.string().trim().min(1, 'a video name is required').max(LIMITS.maxNameLength).nullish(),
-    thumbnailUrl: httpUrlSchema.nullish(),
-    params: takeoverParamsSchema.nullish(),
-    preset: presetReferenceSchema.nullish(),
-    idempotencyKey: z.string().regex(/^[\x21-\x7e]{1,128}$/, 'an idempotency key is 1..128 printable ASCII characters').nullish(),
-  })
-  .superRefine((args, ctx) => {
-    if (Boolean(args.params) === Boolean(args.preset)) {
-      ctx.addIssue({ code: 'custom', path: ['params'], message: 'give either params or a preset (change a preset scene with preset.overrides)' });
-    }
-  });
+/** What a submission (or a check of one) needs from the request's context. */
+export const submissionContext = (ctx: Context): SubmissionContext => ({ db: ctx.db, ownerId: ctx.ownerId, presetDbId });
 
 builder.mutationField('createTakeoverVideo', (t) =>
   t.field({
@@ -72,23 +50,16 @@ builder.mutationField('createTakeoverVideo', (t) =>
           'Your key for this intent (e.g. a UUID). A repeat with the same key and the same input returns the original task without calling the platform again, whatever became of it; the same key with a different input is an IdempotencyKeyReusedError. Keys never expire.',
       }),
     },
-    validate: { schema: createTakeoverArgs },
     errors: {
       types: [TakeoverValidationError, IdempotencyKeyReused, PlatformRejectedError, PlatformUnreachableError, SubmissionOutcomeUnknownError],
       dataField: { name: 'task', description: 'The recorded task.' },
       result: { name: 'CreateTakeoverVideoSuccess', description: 'The platform accepted the task.' },
       union: { name: 'CreateTakeoverVideoResult', description: 'What became of the submission.' },
     },
-    resolve: async (_root, rawArgs, ctx) => {
-      // plugin-zod hands the resolver the parsed args (defaults applied); its types do not say so.
-      const args = rawArgs as unknown as z.output<typeof createTakeoverArgs>;
-      const preset = args.preset && withPresetDbId(args.preset);
-      const scene = withVideoName(await resolveSceneRequest(ctx.db, ctx.ownerId, { ...args, preset }));
-      const { task, outcome } = await ctx.submitter.submit(ctx.ownerId, {
-        ...scene,
-        thumbnailUrl: args.thumbnailUrl ?? undefined,
-        idempotencyKey: args.idempotencyKey ?? undefined,
-      });
+    // Validated in the resolver, by the function checkScene calls too (not by plugin-zod).
+    resolve: async (_root, args, ctx) => {
+      const submission = await resolveSubmission(submissionContext(ctx), args);
+      const { task, outcome } = await ctx.submitter.submit(ctx.ownerId, submission);
       switch (outcome.kind) {
         case 'created':
         case 'in-progress':

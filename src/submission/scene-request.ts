@@ -1,55 +1,63 @@
-// Turns what a client asked for (inline params, or a preset with variables and overrides) into
-// validated params, or a validation error naming every problem.
+// Turns what a client asked for (inline params, or a preset with variables and overrides) into a
+// validated submission, or a validation error naming every problem. `createTakeoverVideo` and the
+// free checks (`checkScene`, `resolvePreset`) all call `resolveSubmission`, so a check reports
+// exactly what a submission would refuse.
 import type { Db } from '../db/client.js';
 import { findPresetScene } from '../db/presets.js';
 import type { TakeoverParams } from '../takeover/params.js';
 import { resolveScene, variableRecord } from '../takeover/preset.js';
-import { TakeoverValidationError } from '../takeover/validation-issue.js';
+import { submissionArgsSchema } from '../takeover/submission.js';
+import { issuesFromZod, TakeoverValidationError } from '../takeover/validation-issue.js';
 
-export interface PresetReference {
-  id: string;
-  version?: number | null | undefined;
-  variables?: { name: string; value: string }[] | null | undefined;
-  overrides?: unknown;
-}
-
-export interface SceneRequest {
-  videoName?: string | null | undefined;
-  params?: TakeoverParams | null | undefined;
-  preset?: PresetReference | null | undefined;
-}
-
-export interface ResolvedRequest {
-  /** Undefined when neither the request nor the preset names the video. */
-  videoName: string | undefined;
+export interface ResolvedSubmission {
+  videoName: string;
+  thumbnailUrl: string | undefined;
+  idempotencyKey: string | undefined;
   params: TakeoverParams;
+  /** The preset version the params were resolved from, if any. */
   preset?: { id: string; version: number } | undefined;
+}
+
+export interface SubmissionContext {
+  db: Db;
+  ownerId: string;
+  /** The database id inside a client's preset id; undefined when it is not a preset id at all. */
+  presetDbId(id: string): string | undefined;
 }
 
 const fail = (path: string, message: string): never => {
   throw new TakeoverValidationError([{ path, message }]);
 };
 
-export async function resolveSceneRequest(db: Db, ownerId: string, request: SceneRequest): Promise<ResolvedRequest> {
-  if (request.params) return { videoName: request.videoName ?? undefined, params: request.params };
-  const reference = request.preset ?? fail('params', 'give either params or a preset');
-  const scene = await findPresetScene(db, ownerId, reference.id, reference.version ?? undefined);
+/**
+ * Every rule a submission must meet, on the request as resolved (a preset's video name template
+ * after its variables are filled in, overrides merged): the submission, or a
+ * TakeoverValidationError listing every problem.
+ */
+export async function resolveSubmission({ db, ownerId, presetDbId }: SubmissionContext, request: unknown): Promise<ResolvedSubmission> {
+  const parsed = submissionArgsSchema.safeParse(request);
+  if (!parsed.success) throw new TakeoverValidationError(issuesFromZod(parsed.error));
+  const { videoName, thumbnailUrl, params, preset: reference, idempotencyKey } = parsed.data;
+  const common = { thumbnailUrl: thumbnailUrl ?? undefined, idempotencyKey: idempotencyKey ?? undefined };
+  if (params) return { ...common, videoName: videoName ?? fail('videoName', 'a video name is required'), params };
+
+  const id = presetDbId(reference!.id);
+  const scene = id && (await findPresetScene(db, ownerId, id, reference!.version ?? undefined));
   if (!scene) {
-    return reference.version == null
+    return reference!.version == null || !id
       ? fail('preset.id', 'no preset with this id')
-      : fail('preset.version', `this preset has no version ${reference.version}`);
+      : fail('preset.version', `this preset has no version ${reference!.version}`);
   }
   const resolved = resolveScene(scene, {
-    variables: variableRecord(reference.variables),
-    overrides: reference.overrides,
-    videoName: request.videoName ?? undefined,
+    variables: variableRecord(reference!.variables),
+    overrides: reference!.overrides,
+    videoName: videoName ?? undefined,
   });
   if (!resolved.ok) throw new TakeoverValidationError(resolved.issues);
-  return { videoName: resolved.videoName, params: resolved.params, preset: { id: scene.presetId, version: scene.version } };
-}
-
-/** A submission needs a video name: given, or from the preset's template. */
-export function withVideoName(resolved: ResolvedRequest): ResolvedRequest & { videoName: string } {
-  if (resolved.videoName !== undefined) return { ...resolved, videoName: resolved.videoName };
-  return fail('videoName', resolved.preset ? 'a video name is required: the preset has no video name template' : 'a video name is required');
+  return {
+    ...common,
+    videoName: resolved.videoName ?? fail('videoName', 'a video name is required: the preset has no video name template'),
+    params: resolved.params,
+    preset: { id: scene.presetId, version: scene.version },
+  };
 }
