@@ -27,17 +27,17 @@ export function textProblem(value: string, { multiline = false }: TextRule = {})
 }
 
 /**
- * A text input of at most `max` characters that obeys the text rule. Bounds are checked first,
- * so a huge value costs no scan.
+ * A text input of at most `max` characters that obeys the text rule. The bound is checked first
+ * (a huge value costs no scan), and a value that breaks either gets that one issue, not a
+ * follow-up from the field's own rules.
  */
 export function textSchema(max: number, rule: TextRule = {}) {
   return z
     .string()
-    .max(max)
+    .max(max, { abort: true })
     .superRefine((value, ctx) => {
-      if (value.length > max) return;
       const problem = textProblem(value, rule);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, continue: false });
     });
 }
 

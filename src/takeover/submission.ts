@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { takeoverParamsSchema } from './params.js';
 import { variableValuesSchema } from './preset.js';
-import { httpUrlSchema, idSchema, videoNameSchema } from './primitives.js';
+import { httpUrlSchema, idSchema, textSchema, videoNameSchema } from './primitives.js';
 
 export const IDEMPOTENCY_KEY_RULE = 'an idempotency key is 1..128 printable ASCII characters';
 
@@ -22,7 +22,7 @@ export const submissionArgsSchema = z
     thumbnailUrl: httpUrlSchema.nullish(),
     params: takeoverParamsSchema.nullish(),
     preset: presetReferenceSchema.nullish(),
-    idempotencyKey: z.string().regex(/^[\x21-\x7e]{1,128}$/, IDEMPOTENCY_KEY_RULE).nullish(),
+    idempotencyKey: textSchema(128).regex(/^[\x21-\x7e]{1,128}$/, IDEMPOTENCY_KEY_RULE).nullish(),
   })
   .superRefine((args, ctx) => {
     if (Boolean(args.params) === Boolean(args.preset)) {
