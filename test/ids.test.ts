@@ -70,6 +70,13 @@ describe('ids that name nothing of yours', () => {
     expect(errorLogs()).toEqual([]);
   });
 
+  it('tasks(filter: { presetId }) with a malformed or not-yours preset id is an empty list', async () => {
+    const TASKS = 'query ($presetId: ID) { tasks(first: 5, filter: { presetId: $presetId }) { totalCount edges { node { id } } } }';
+    for (const presetId of [nobodys['not base64 at all'], nobodys['unknown preset'], othersPresetId, taskId]) {
+      expect(await t.graphql(TASKS, { presetId })).toEqual({ data: { tasks: { totalCount: 0, edges: [] } } });
+    }
+  });
+
   it('a flood of unknown ids writes no log line', async () => {
     const before = t.logs.length;
     await Promise.all(Array.from({ length: 50 }, (_, i) => t.graphql(NODE, { id: globalId(`Task:00000000-0000-0000-0000-${String(i).padStart(12, '0')}`) })));

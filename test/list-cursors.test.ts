@@ -153,6 +153,13 @@ describe('list cursors', () => {
     }
   });
 
+  it('pages hold 20 rows unless first or last says otherwise, and at most 100', async () => {
+    const key = await t.newTenant('tenant-c');
+    await t.db.task.createMany({ data: Array.from({ length: 120 }, (_, i) => task('tenant-c', `c${i}`, base + i * minute)) });
+    const count = async (variables: Record<string, unknown>) => (await t.graphql(TASKS, variables, key)).data.tasks.edges.length;
+    expect([await count({}), await count({ first: 500 }), await count({ last: 500 }), await count({ first: 0 })]).toEqual([20, 100, 100, 0]);
+  });
+
   it('cursors stay valid across restarts and replicas (no per-process secret)', async () => {
     const page = (await asB(TASKS, { first: 3 })).data.tasks;
     const replica = createApp({ database: t.database, platforms: t.platforms, logger: createLogger('silent'), options: DEFAULT_OPTIONS });

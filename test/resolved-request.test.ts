@@ -60,6 +60,7 @@ describe('rules on the resolved request', () => {
     ['an unknown variable', () => ({ preset: { id: welcome, variables: [...customer('Ada'), { name: 'other', value: 'x' }] } })],
     ['a variable that makes the name blank', () => ({ preset: { id: welcome, variables: customer('   ') }, videoName: '{{customer}}' })],
     ['a line break in the resolved name', () => ({ preset: { id: welcome, variables: customer('A\nB') } })],
+    ['a line break in a value filled into the script only', () => ({ preset: { id: welcome, variables: customer('A\nB') }, videoName: 'fixed' })],
     ['a NUL in a variable', () => ({ preset: { id: welcome, variables: customer('A\u0000') } })],
     ['a template given with the request that resolves too long', () => ({ preset: { id: welcome, variables: customer('y'.repeat(250)) }, videoName: 'Dear {{customer}}' })],
     ['overrides that break a rule', () => ({ preset: { id: welcome, variables: customer('Ada'), overrides: { frameRate: 0, digitalRole: null } } })],
