@@ -7,13 +7,15 @@ import { queryFromInfo } from '@pothos/plugin-prisma';
 import { resolveCursorConnection, type DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { NEWEST_FIRST, newerThan, OLDEST_FIRST, olderThan, type KeysetPosition } from '../db/keyset.js';
+import type { Db } from '../db/client.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import type { Context } from './context.js';
 import { decodeCursor, encodeCursor, tenantTag, type ListName } from './list-cursor.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-export interface PageQuery {
+interface PageQuery {
   select?: object;
   include?: object;
   where: object;
@@ -21,14 +23,24 @@ export interface PageQuery {
   take: number;
 }
 
-export interface KeysetList<Row extends KeysetPosition> {
-  list: ListName;
+interface KeysetList {
   typeName: 'Task' | 'Preset';
-  /** The caller's filter; it must hold the caller's owner id. */
-  where: { ownerId: string };
-  findMany(query: PageQuery): Promise<Row[]>;
-  count(): Promise<number>;
+  findMany(db: Db, query: PageQuery): Promise<KeysetPosition[]>;
+  count(db: Db, where: object): Promise<number>;
 }
+
+const LISTS: Record<ListName, KeysetList> = {
+  tasks: {
+    typeName: 'Task',
+    findMany: (db, query) => db.task.findMany(query as Prisma.TaskFindManyArgs),
+    count: (db, where) => db.task.count({ where }),
+  },
+  presets: {
+    typeName: 'Preset',
+    findMany: (db, query) => db.preset.findMany(query as Prisma.PresetFindManyArgs),
+    count: (db, where) => db.preset.count({ where }),
+  },
+};
 
 /** Whether the query asks for nothing but `totalCount` (and `__typename`): then no page is read. */
 function onlyTotalCount(info: GraphQLResolveInfo): boolean {
@@ -37,12 +49,15 @@ function onlyTotalCount(info: GraphQLResolveInfo): boolean {
   );
 }
 
-export async function resolveKeysetConnection<Row extends KeysetPosition>(
-  { list, typeName, where, findMany, count }: KeysetList<Row>,
+/** A page of `list`; `where` is the caller's filter and must hold the caller's owner id. */
+export async function resolveKeysetConnection(
+  list: ListName,
+  where: { ownerId: string },
   args: DefaultConnectionArguments,
   ctx: Context,
   info: GraphQLResolveInfo,
 ) {
+  const { typeName, findMany, count } = LISTS[list];
   const tag = tenantTag(ctx.ownerId);
   const after = args.after != null ? decodeCursor(list, tag, args.after, 'after') : undefined;
   const before = args.before != null ? decodeCursor(list, tag, args.before, 'before') : undefined;
@@ -55,11 +70,11 @@ export async function resolveKeysetConnection<Row extends KeysetPosition>(
   });
   const skipPage = onlyTotalCount(info);
   const connection = await resolveCursorConnection(
-    { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, toCursor: (row) => encodeCursor(list, tag, row as Row) },
-    ({ limit, inverted }): Promise<Row[]> | Row[] =>
+    { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, toCursor: (row) => encodeCursor(list, tag, row as KeysetPosition) },
+    ({ limit, inverted }): Promise<KeysetPosition[]> | KeysetPosition[] =>
       skipPage
         ? []
-        : findMany({
+        : findMany(ctx.db, {
             ...selection,
             where: { AND: [where, ...(after ? [olderThan(after)] : []), ...(before ? [newerThan(before)] : [])] },
             orderBy: inverted ? OLDEST_FIRST : NEWEST_FIRST,
@@ -68,8 +83,8 @@ export async function resolveKeysetConnection<Row extends KeysetPosition>(
   );
   const { edges, pageInfo } = connection!;
   return {
-    edges: edges as { cursor: string; node: Row }[],
+    edges: edges as { cursor: string; node: KeysetPosition }[],
     pageInfo: { ...pageInfo, ...(edges.length === 0 && { startCursor: null, endCursor: null }) },
-    totalCount: count,
+    totalCount: () => count(ctx.db, where),
   };
 }

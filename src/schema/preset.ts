@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { containsText } from '../db/search.js';
-import type { Prisma } from '../generated/prisma/client.js';
 import { TAG_RULE, tagSchema } from '../takeover/preset.js';
 import { idSchema, searchSchema } from '../takeover/primitives.js';
 import type { TakeoverParams as Params } from '../takeover/params.js';
@@ -115,21 +114,7 @@ builder.queryFields((t) => ({
         tag: t.arg.string({ description: `Only presets with this tag (${TAG_RULE}).` }),
       },
       validate: { schema: presetListArgsSchema },
-      resolve: (_root, args, ctx, info) => {
-        const where = presetFilter(ctx, args);
-        return resolveKeysetConnection(
-          {
-            list: 'presets',
-            typeName: 'Preset',
-            where,
-            findMany: (query) => ctx.db.preset.findMany(query as Prisma.PresetFindManyArgs),
-            count: () => ctx.db.preset.count({ where }),
-          },
-          args,
-          ctx,
-          info,
-        );
-      },
+      resolve: (_root, args, ctx, info) => resolveKeysetConnection('presets', presetFilter(ctx, args), args, ctx, info),
     },
     {
       description: 'A page of presets.',

@@ -130,21 +130,7 @@ builder.queryFields((t) => ({
       description: 'Your tasks, newest first.',
       args: { filter: t.arg({ type: TaskFilter, description: 'Narrow the list.' }) },
       validate: { schema: connectionArgsSchema.extend({ filter: taskFilterSchema }) },
-      resolve: (_root, args, ctx, info) => {
-        const where = taskWhere(ctx, args);
-        return resolveKeysetConnection(
-          {
-            list: 'tasks',
-            typeName: 'Task',
-            where,
-            findMany: (query) => ctx.db.task.findMany(query as Prisma.TaskFindManyArgs),
-            count: () => ctx.db.task.count({ where }),
-          },
-          args,
-          ctx,
-          info,
-        );
-      },
+      resolve: (_root, args, ctx, info) => resolveKeysetConnection('tasks', taskWhere(ctx, args), args, ctx, info),
     },
     {
       description: 'A page of tasks.',
