@@ -201,7 +201,7 @@ beforeAll(async () => {
   t = await startTestApp();
   const create = async (input: Json, key?: string) => (await t.graphql(CREATE_PRESET, { input }, key)).data.createPreset.preset.id as string;
   const templateScene = {
-    ...seedSceneParams,
+    ...minimalSceneParams,
     ttsQuery: { content: 'Dear {{name}}, {{offer}}', ssml: false },
     title: { ...seedSceneParams.title, text: '{{offer}}' },
     watermark: { show: true, content: '{{brand}}' },
