@@ -41,18 +41,14 @@ export async function resolveSubmission({ db, ownerId, presetDbId }: SubmissionC
   const common = { thumbnailUrl: thumbnailUrl ?? undefined, idempotencyKey: idempotencyKey ?? undefined };
   if (params) return { ...common, videoName: videoName ?? fail('videoName', 'a video name is required'), params };
 
-  const id = presetDbId(reference!.id);
-  const scene = id && (await findPresetScene(db, ownerId, id, reference!.version ?? undefined));
+  // The schema has made sure that a request without params names a preset.
+  const { id: presetId, version, variables, overrides } = reference!;
+  const id = presetDbId(presetId);
+  const scene = id && (await findPresetScene(db, ownerId, id, version ?? undefined));
   if (!scene) {
-    return reference!.version == null || !id
-      ? fail('preset.id', 'no preset with this id')
-      : fail('preset.version', `this preset has no version ${reference!.version}`);
+    return version == null || !id ? fail('preset.id', 'no preset with this id') : fail('preset.version', `this preset has no version ${version}`);
   }
-  const resolved = resolveScene(scene, {
-    variables: variableRecord(reference!.variables),
-    overrides: reference!.overrides,
-    videoName: videoName ?? undefined,
-  });
+  const resolved = resolveScene(scene, { variables: variableRecord(variables), overrides, videoName: videoName ?? undefined });
   if (!resolved.ok) throw new TakeoverValidationError(resolved.issues);
   return {
     ...common,

@@ -5,8 +5,8 @@ import {
   nameSchema,
   positionSchema,
   rotationSchema,
-  textSchema,
   scaleSchema,
+  textSchema,
   zPositionSchema,
 } from './primitives.js';
 

@@ -29,5 +29,3 @@ export const submissionArgsSchema = z
       ctx.addIssue({ code: 'custom', path: ['params'], message: 'give either params or a preset (change a preset scene with preset.overrides)' });
     }
   });
-
-export type SubmissionArgs = z.output<typeof submissionArgsSchema>;
