@@ -1,5 +1,4 @@
 // Reads configuration, builds the app, listens. The only file with process-level effects.
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { CredentialCipher } from './auth/credential-cipher.js';
@@ -8,8 +7,10 @@ import { openDatabase } from './db/client.js';
 import { markAbandonedSubmissions } from './db/tasks.js';
 import { createApiKey, DEFAULT_TENANT, revokeLabelledKeys } from './db/tenants.js';
 import { createLogger } from './http/logger.js';
+import { createHttpServer } from './http/server.js';
 import { PlatformDirectory } from './platform/platform-directory.js';
 import { selectPlatform } from './platform/select-platform.js';
+import { openSharedState } from './shared-state/shared-state.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -43,9 +44,17 @@ if (!config.platform) {
 }
 
 // GraphiQL's bundled assets are large (9 MB): loaded only when GraphiQL is on.
-const renderGraphiQL = config.graphiql ? (await import('@graphql-yoga/render-graphiql')).renderGraphiQL : undefined;
-const app = createApp({ database, platforms, logger, options: { ...config, graphiqlApiKey: sandboxKey, renderGraphiQL } });
-const server = createServer(app);
+const graphiqlBundle = config.graphiql ? await import('@graphql-yoga/render-graphiql/graphiql') : undefined;
+// Rate limits per process, or shared by every replica through Redis.
+const sharedState = openSharedState(config.redis, logger);
+const app = createApp({
+  database,
+  platforms,
+  logger,
+  sharedState,
+  options: { ...config, sandbox: !config.platform, graphiqlApiKey: sandboxKey, graphiqlBundle },
+});
+const server = createHttpServer(app, logger, config.http);
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   console.log(`Takeover GraphQL API on http://${config.host}:${port}${app.graphqlEndpoint} (GraphiQL in a browser)`);
@@ -67,6 +76,7 @@ async function shutdown(signal: string) {
   clearInterval(idle);
   await platforms.close();
   await platform.close();
+  await sharedState.close();
   await database.close();
   logger.info('stopped');
   process.exit(0);
