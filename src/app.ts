@@ -9,8 +9,9 @@ import type { Limits, ResponseCacheSettings } from './config.js';
 import type { Database } from './db/client.js';
 import { callerOf, useAuthentication } from './http/authenticate.js';
 import { useBodyLimit } from './http/body-limit.js';
+import type { ServerContext } from './http/client-address.js';
 import { corsPolicy } from './http/cors.js';
-import { GraphiQLAssets, type GraphiQLBundle } from './http/graphiql.js';
+import type { GraphiQLAssets } from './http/graphiql.js';
 import { yogaLogger, type Logger } from './http/logger.js';
 import { useOperationCost } from './http/operation-cost.js';
 import { useOperations } from './http/operations.js';
@@ -46,7 +47,7 @@ export interface AppOptions {
   /** Signs preview links; without it they last until the process restarts. */
   previewSigningKey?: string | undefined;
   /** GraphiQL's own assets, served from this process (works offline); without them yoga links a CDN. */
-  graphiqlBundle?: GraphiQLBundle | undefined;
+  graphiqlAssets?: GraphiQLAssets | undefined;
   /** Prefilled in GraphiQL's headers editor (the sandbox's development key). */
   graphiqlApiKey?: string | undefined;
 }
@@ -76,8 +77,8 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     logger.error({ err: error, requestId: currentRequestId() }, 'platform call failed unexpectedly'),
   );
   const previewLinks = new PreviewLinks(options.previewSigningKey);
-  const graphiqlAssets = options.graphiql && options.graphiqlBundle ? new GraphiQLAssets(options.graphiqlBundle) : undefined;
-  return createYoga<Record<string, never>, Context>({
+  const graphiqlAssets = options.graphiql ? options.graphiqlAssets : undefined;
+  return createYoga<ServerContext, Context>({
     schema,
     logging: yogaLogger(logger),
     context: ({ request }) => {

@@ -6,6 +6,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { markAbandonedSubmissions } from './db/tasks.js';
 import { createApiKey, DEFAULT_TENANT, revokeLabelledKeys } from './db/tenants.js';
+import { GraphiQLAssets } from './http/graphiql.js';
 import { createLogger } from './http/logger.js';
 import { createHttpServer } from './http/server.js';
 import { PlatformDirectory } from './platform/platform-directory.js';
@@ -43,8 +44,8 @@ if (!config.platform) {
   console.log(`Development API key (tenant "${DEFAULT_TENANT}", revoked at the next start): ${sandboxKey}`);
 }
 
-// GraphiQL's bundled assets are large (9 MB): loaded only when GraphiQL is on.
-const graphiqlBundle = config.graphiql ? await import('@graphql-yoga/render-graphiql/graphiql') : undefined;
+// GraphiQL's bundled assets are large (9 MB): prepared (compressed, in a child process) only when GraphiQL is on.
+const graphiqlAssets = config.graphiql ? await GraphiQLAssets.load() : undefined;
 // Rate limits per process, or shared by every replica through Redis.
 const sharedState = openSharedState(config.redis, logger);
 const app = createApp({
@@ -52,7 +53,7 @@ const app = createApp({
   platforms,
   logger,
   sharedState,
-  options: { ...config, sandbox: !config.platform, graphiqlApiKey: sandboxKey, graphiqlBundle },
+  options: { ...config, sandbox: !config.platform, graphiqlApiKey: sandboxKey, graphiqlAssets },
 });
 const server = createHttpServer(app, logger, config.http);
 server.listen(config.port, config.host, () => {

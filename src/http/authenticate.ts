@@ -37,7 +37,7 @@ export interface AuthenticationOptions {
   logger: Logger;
 }
 
-export function useAuthentication({ database, perKey, perAddress, trustProxyHops, logger }: AuthenticationOptions): Plugin {
+export function useAuthentication({ database, perKey, perAddress, trustProxyHops, logger }: AuthenticationOptions): Plugin<object, ServerContext> {
   // A limiter that fails (it should not: the Redis one falls back by itself) lets the request through.
   const take = async (limiter: RateLimiter, id: string) => {
     try {
@@ -53,7 +53,7 @@ export function useAuthentication({ database, perKey, perAddress, trustProxyHops
       const hash = key && hashApiKey(key);
       const caller = hash ? await callerForKeyHash(database, hash) : undefined;
       if (!hash || !caller) {
-        const wait = await take(perAddress, clientAddress(request, serverContext as ServerContext, trustProxyHops));
+        const wait = await take(perAddress, clientAddress(request, serverContext, trustProxyHops));
         return endResponse(wait ? rateLimited(wait, 'without a valid API key from this address') : unauthenticated());
       }
       const wait = await take(perKey, hash);

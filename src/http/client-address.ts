@@ -2,13 +2,14 @@
 // operator says how many reverse proxies stand in front (TRUST_PROXY_HOPS): each appends the
 // address it received from to X-Forwarded-For, so the client is that many entries from the end,
 // counting the socket's peer. Entries further left were written by the client and prove nothing.
-import type { IncomingMessage } from 'node:http';
 
 export const UNKNOWN_ADDRESS = 'unknown';
 
-/** What Node's HTTP server hands the app with each request (tests may pass their own). */
+/** What the HTTP server hands the app with each request (see server.ts; tests may pass their own). */
 export interface ServerContext {
-  req?: Pick<IncomingMessage, 'socket'>;
+  req?: { socket?: { remoteAddress?: string | undefined } };
+  /** Chosen by the server, so the errors it catches itself carry the same id. */
+  requestId?: string;
 }
 
 export function clientAddress(request: Request, serverContext: ServerContext, trustedHops: number): string {

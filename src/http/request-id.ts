@@ -3,6 +3,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
+import type { ServerContext } from './client-address.js';
 
 const ids = new WeakMap<Request, string>();
 const current = new AsyncLocalStorage<string>();
@@ -18,7 +19,7 @@ export function useRequestId(): Plugin {
   return {
     onRequest({ request, serverContext }) {
       // The HTTP server may have chosen it already (see server.ts), to log errors no plugin saw.
-      const id = (serverContext as { requestId?: string }).requestId ?? requestIdFor(request.headers.get('x-request-id'));
+      const id = (serverContext as ServerContext).requestId ?? requestIdFor(request.headers.get('x-request-id'));
       ids.set(request, id);
       // The rest of this request's handling continues from here, so it sees the id.
       current.enterWith(id);
