@@ -52,6 +52,24 @@ describe('operations endpoints (no API key needed)', () => {
     }
   });
 
+  it('/metrics labels stay bounded whatever operation names and URLs callers send', async () => {
+    const fresh = await startTestApp();
+    try {
+      for (let i = 0; i < 150; i++) await fresh.graphql(`query Name${i} { __typename }`);
+      await fresh.graphql(`query ${'Long'.repeat(100)} { __typename }`);
+      const url = `http://test/graphql?query=${encodeURIComponent('{ __typename }')}&unique=1`;
+      await fresh.app.fetch(url, { headers: { authorization: `Bearer ${fresh.apiKey}`, 'x-graphql-yoga-csrf': '1' } });
+      const text = await (await fresh.app.fetch('http://test/metrics')).text();
+      const names = new Set([...text.matchAll(/operationName="([^"]*)"/g)].map((match) => match[1]));
+      expect(names.size).toBeLessThanOrEqual(102);
+      expect(names).toContain('Name0');
+      expect(names).toContain('(other)');
+      expect(text).not.toMatch(/LongLongLong|unique=1|url="/);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('/metrics exposes operation and platform figures for Prometheus', async () => {
     const fresh = await startTestApp();
     try {

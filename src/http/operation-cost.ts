@@ -3,7 +3,8 @@
 // graphql-query-complexity with our estimator: each field costs 1 plus its children, fields that
 // do real work per object cost more, and a page multiplies its contents by the number of items it
 // may hold. graphql-armor's cost limit cannot weigh fields nor read variables, so it is not used.
-import type { GraphQLField } from 'graphql';
+import stableStringify from 'fast-json-stable-stringify';
+import type { DocumentNode, GraphQLField, GraphQLSchema } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 
@@ -39,30 +40,40 @@ export function estimateField({ type, field, args, childComplexity }: Complexity
 /** Fields (and fragments) looked at before giving up: bounds the estimate's own cost. */
 const MAX_NODES = 10_000;
 
+/** The estimate, or undefined when the variables do not fit the operation (execution says why). */
+function estimate(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number | undefined {
+  try {
+    return getComplexity({ schema, query: document, variables, operationName, estimators: [estimateField], maxQueryNodes: MAX_NODES });
+  } catch (error) {
+    return error instanceof Error && /maximum allowed number of nodes/.test(error.message) ? Infinity : undefined;
+  }
+}
+
+/** Estimates are remembered per parsed document (yoga's parse cache hands out the same one for the same text). */
+const remembered = new WeakMap<DocumentNode, Map<string, number | undefined>>();
+const MAX_REMEMBERED_PER_DOCUMENT = 32;
+
+function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number | undefined {
+  let byVariables = remembered.get(document);
+  if (!byVariables) remembered.set(document, (byVariables = new Map()));
+  const key = `${operationName ?? ''}\u0000${stableStringify(variables)}`;
+  if (byVariables.has(key)) return byVariables.get(key);
+  const found = estimate(schema, document, operationName, variables);
+  if (byVariables.size >= MAX_REMEMBERED_PER_DOCUMENT) byVariables.clear();
+  byVariables.set(key, found);
+  return found;
+}
+
 export function useOperationCost(maxCost: number): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      let cost: number;
-      try {
-        cost = getComplexity({
-          schema: args.schema,
-          query: args.document,
-          variables: args.variableValues ?? {},
-          operationName: args.operationName ?? undefined,
-          estimators: [estimateField],
-          maxQueryNodes: MAX_NODES,
-        });
-      } catch (error) {
-        // Variables that do not fit the operation: execution refuses them with a precise message.
-        if (!(error instanceof Error) || !/maximum allowed number of nodes/.test(error.message)) return;
-        cost = Infinity;
-      }
-      if (cost > maxCost) {
-        const found = Number.isFinite(cost) ? `${cost}` : `more than ${MAX_NODES} fields`;
+      const found = costOf(args.schema, args.document, args.operationName ?? undefined, args.variableValues ?? {});
+      if (found !== undefined && found > maxCost) {
+        const shown = Number.isFinite(found) ? `${found}` : `more than ${MAX_NODES} fields`;
         setResultAndStopExecution({
           errors: [
-            createGraphQLError(`The operation's estimated cost (${found}) is over the limit of ${maxCost}: ask for fewer items, or fewer previews, params or warnings per request.`, {
-              extensions: { code: 'COST_LIMIT_EXCEEDED', cost: Number.isFinite(cost) ? cost : null, maxCost },
+            createGraphQLError(`The operation's estimated cost (${shown}) is over the limit of ${maxCost}: ask for fewer items, or fewer previews, params or warnings per request.`, {
+              extensions: { code: 'COST_LIMIT_EXCEEDED', cost: Number.isFinite(found) ? found : null, maxCost },
             }),
           ],
         });

@@ -15,13 +15,14 @@ export class RedisConnection {
   readonly client: Redis;
   readonly keyPrefix: string;
   private state: 'connecting' | 'up' | 'down' = 'connecting';
+  private closing = false;
 
   constructor(settings: RedisSettings, private readonly logger: Logger) {
     this.keyPrefix = settings.keyPrefix;
     this.client = new Redis(settings.url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
-      commandTimeout: 500,
+      commandTimeout: 250,
       connectTimeout: 2_000,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
     });
@@ -44,8 +45,6 @@ export class RedisConnection {
     if (state === 'down') this.logger.error({ reason: error?.message }, 'redis unreachable: shared limits fall back to per-process limits until it is back');
     else if (was === 'down') this.logger.warn('redis reachable again: limits are shared again');
   }
-
-  private closing = false;
 
   async close(): Promise<void> {
     this.closing = true;
