@@ -1,20 +1,26 @@
 // Builds the GraphQL app from its dependencies. No side effects: main.ts and the tests own the
-// process, the database and the platform clients.
+// process, the database, the platform clients and the shared state.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { createGraphQLError, createYoga, maskError, type GraphiQLOptions } from 'graphql-yoga';
+import { createGraphQLError, createYoga, maskError } from 'graphql-yoga';
 import { Registry } from 'prom-client';
 import type { Limits, ResponseCacheSettings } from './config.js';
 import type { Database } from './db/client.js';
-import { authenticate } from './http/authenticate.js';
+import { callerOf, useAuthentication } from './http/authenticate.js';
 import { useBodyLimit } from './http/body-limit.js';
+import type { ServerContext } from './http/client-address.js';
+import { corsPolicy } from './http/cors.js';
+import type { GraphiQLAssets } from './http/graphiql.js';
 import { yogaLogger, type Logger } from './http/logger.js';
+import { useOperationCost } from './http/operation-cost.js';
 import { useOperations } from './http/operations.js';
+import { boundedParserCache } from './http/parse-cache.js';
 import { usePreviewEndpoint } from './http/preview-endpoint.js';
 import { PreviewLinks } from './http/preview-links.js';
-import { RateLimiter } from './http/rate-limit.js';
+import { usePlainParseErrors } from './http/plain-parse-errors.js';
 import { useResponseCache } from './http/response-cache.js';
+import { useResponseSizeLimit } from './http/response-size.js';
 import { currentRequestId, useRequestId } from './http/request-id.js';
 import { useVariableDepthLimit } from './http/variable-depth.js';
 import { instrumentPlatforms } from './platform/instrumented.js';
@@ -22,6 +28,7 @@ import type { Context } from './schema/context.js';
 import { graphiqlExample } from './schema/graphiql-example.js';
 import { presetDbId } from './schema/global-id.js';
 import { schema } from './schema/index.js';
+import { inProcessSharedState, type SharedState } from './shared-state/shared-state.js';
 import type { UnwrittenOutcome } from './submission/outcome-recorder.js';
 import type { PendingWrites } from './submission/pending-writes.js';
 import { TakeoverSubmitter, type PlatformResolver } from './submission/submit-takeover.js';
@@ -31,10 +38,20 @@ export interface AppOptions {
   introspection: boolean;
   limits: Limits;
   responseCache: ResponseCacheSettings;
+  /** No platform credentials: the local simulator stands in. Opens CORS unless `corsOrigins` says otherwise. */
+  sandbox?: boolean | undefined;
+  /** Origins browsers may call from (`*`: any); undefined: any in the sandbox, none otherwise. */
+  corsOrigins?: string[] | undefined;
+  /** How many reverse proxies in front append to X-Forwarded-For (0: the socket's peer is the client). */
+  trustProxyHops?: number | undefined;
+  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken?: string | undefined;
+  /** How long /ready keeps its answer. */
+  readyCacheMs?: number | undefined;
   /** Signs preview links; without it they last until the process restarts. */
   previewSigningKey?: string | undefined;
-  /** Serves GraphiQL's assets from the package instead of a CDN (works offline). */
-  renderGraphiQL?: ((options: GraphiQLOptions) => string) | undefined;
+  /** GraphiQL's own assets, served from this process (works offline); without them yoga links a CDN. */
+  graphiqlAssets?: GraphiQLAssets | undefined;
   /** Prefilled in GraphiQL's headers editor (the sandbox's development key). */
   graphiqlApiKey?: string | undefined;
   /** This instance's worst-case submission time, stored with each task as its abandon deadline. */
@@ -50,10 +67,20 @@ export interface AppDependencies {
   options: AppOptions;
   /** Outcome writes that outlive their request; main.ts waits for them at shutdown. */
   pendingWrites?: PendingWrites<UnwrittenOutcome>;
+  /** Rate limits (and whatever else replicas share); per process when not given. */
+  sharedState?: SharedState;
 }
 
-export function createApp({ database, platforms: uninstrumented, logger, options, pendingWrites }: AppDependencies) {
+/** The caller `useAuthentication` admitted; every request reaching the context has one. */
+function callerFor(request: Request) {
+  const caller = callerOf(request);
+  if (!caller) throw createGraphQLError('A valid API key is required.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return caller;
+}
+
+export function createApp({ database, platforms: uninstrumented, logger, options, pendingWrites, sharedState = inProcessSharedState() }: AppDependencies) {
   const { db, provider } = database;
+  const { limits } = options;
   const registry = new Registry();
   const platforms = instrumentPlatforms(uninstrumented, registry);
   const submitter = new TakeoverSubmitter(db, platforms, {
@@ -65,15 +92,17 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     clock: () => database.clock.now(),
     pendingWrites,
   });
-  const limiter = new RateLimiter(options.limits.requestsPerMinute);
   const previewLinks = new PreviewLinks(options.previewSigningKey);
-  return createYoga<Record<string, never>, Context>({
+  const graphiqlAssets = options.graphiql ? options.graphiqlAssets : undefined;
+  return createYoga<ServerContext, Context>({
     schema,
     logging: yogaLogger(logger),
-    context: async ({ request }) => {
-      const { tenantId, dataVersion } = await authenticate(database, limiter, request);
+    context: ({ request }) => {
+      const { tenantId, dataVersion } = callerFor(request);
       return { db, provider, submitter, previewLinks, ownerId: tenantId, dataVersion };
     },
+    cors: corsPolicy(options.corsOrigins ?? (options.sandbox ? ['*'] : [])),
+    parserAndValidationCache: boundedParserCache(),
     maskedErrors: {
       // Expected failures are GraphQL errors and pass unchanged; anything else is logged with the
       // request id and reaches the client as "Unexpected error." with that id.
@@ -90,24 +119,37 @@ export function createApp({ database, platforms: uninstrumented, logger, options
       defaultQuery: graphiqlExample,
       ...(options.graphiqlApiKey && { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiqlApiKey}` }) }),
     },
-    ...(options.renderGraphiQL && { renderGraphiQL: options.renderGraphiQL }),
+    ...(graphiqlAssets && { renderGraphiQL: graphiqlAssets.render }),
     landingPage: false,
     plugins: [
       useRequestId(),
-      useVariableDepthLimit(),
-      ...useOperations(database, platforms, registry),
+      // Routes that need no API key answer here, before authentication.
+      ...useOperations({ database, platforms, sharedState, registry, readyCacheMs: options.readyCacheMs ?? 5_000, metricsToken: options.metricsToken }),
       usePreviewEndpoint(db, previewLinks),
-      useBodyLimit(options.limits.bodyBytes),
+      ...(graphiqlAssets ? [graphiqlAssets.plugin()] : []),
+      useBodyLimit(limits.bodyBytes),
+      useAuthentication({
+        database,
+        perKey: sharedState.rateLimiter('api-key', limits.requestsPerMinute),
+        perAddress: sharedState.rateLimiter('address', limits.unauthenticatedPerMinute),
+        trustProxyHops: options.trustProxyHops ?? 0,
+        logger,
+      }),
+      useVariableDepthLimit(),
+      usePlainParseErrors(),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       ...(options.introspection ? [] : [useDisableIntrospection()]),
       EnvelopArmorPlugin({
-        maxDepth: { n: options.limits.depth },
-        maxAliases: { n: options.limits.aliases },
-        maxTokens: { n: options.limits.tokens },
-        costLimit: { maxCost: options.limits.cost },
+        maxDepth: { n: limits.depth },
+        // __typename counts like any other alias (armor leaves it out by default).
+        maxAliases: { n: limits.aliases, allowList: [] },
+        maxTokens: { n: limits.tokens },
+        costLimit: { enabled: false },
         maxDirectives: { n: 50 },
         blockFieldSuggestion: { enabled: !options.introspection },
       }),
+      useOperationCost(limits.cost),
+      useResponseSizeLimit(limits.responseBytes),
       ...useResponseCache(options.responseCache),
     ],
   });

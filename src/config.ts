@@ -4,6 +4,13 @@ import { DEFAULT_BASE_URL, type TimestampUnit } from './platform/protocol.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const isOrigin = (text: string) => {
+  try {
+    return new URL(text).origin === text;
+  } catch {
+    return false;
+  }
+};
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -22,8 +29,22 @@ const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: positiveInt(15),
   GRAPHQL_MAX_ALIASES: positiveInt(15),
   GRAPHQL_MAX_TOKENS: positiveInt(5_000),
-  GRAPHQL_MAX_COST: positiveInt(50_000),
+  GRAPHQL_MAX_COST: positiveInt(10_000),
   RATE_LIMIT_PER_MINUTE: positiveInt(600),
+  RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: positiveInt(60),
+  GRAPHQL_MAX_RESPONSE_BYTES: positiveInt(1_000_000),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((list) => list?.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .refine((list) => !list || list.every((origin) => origin === '*' || isOrigin(origin)), 'a comma-separated list of origins (scheme://host[:port]) or *'),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt(30_000),
+  READY_CACHE_MS: z.coerce.number().int().min(0).default(5_000),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL').optional(),
+  REDIS_KEY_PREFIX: z.string().default('takeover:'),
   SUBMISSION_STALE_AFTER_MS: z.coerce.number().int().positive().optional(),
   IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().positive().default(24),
   SHUTDOWN_TIMEOUT_MS: positiveInt(15_000),
@@ -38,7 +59,19 @@ export interface Limits {
   aliases: number;
   tokens: number;
   cost: number;
+  /** Per API key. */
   requestsPerMinute: number;
+  /** Per client address, for requests without a valid API key. */
+  unauthenticatedPerMinute: number;
+  /** The largest serialised GraphQL result sent; larger ones are answered with an error. */
+  responseBytes: number;
+}
+
+export interface HttpSettings {
+  /** Time allowed to receive a request's headers. */
+  headersTimeoutMs: number;
+  /** Time allowed to receive a whole request, body included. */
+  requestTimeoutMs: number;
 }
 
 export interface ResponseCacheSettings {
@@ -72,6 +105,17 @@ export interface Config {
   /** Signs preview links; random per process when unset. */
   previewSigningKey: string | undefined;
   responseCache: ResponseCacheSettings;
+  http: HttpSettings;
+  /** How many reverse proxies in front of the service append to X-Forwarded-For; 0 ignores it. */
+  trustProxyHops: number;
+  /** Origins browsers may call from; undefined: open in the sandbox, closed otherwise. */
+  corsOrigins: string[] | undefined;
+  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
+  /** How long /ready keeps its answer. */
+  readyCacheMs: number;
+  /** Shares rate limits between replicas; unset keeps them per process. */
+  redis: { url: string; keyPrefix: string } | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -106,11 +150,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tokens: e.GRAPHQL_MAX_TOKENS,
       cost: e.GRAPHQL_MAX_COST,
       requestsPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      unauthenticatedPerMinute: e.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE,
+      responseBytes: e.GRAPHQL_MAX_RESPONSE_BYTES,
     },
     submissionStaleAfterMs: e.SUBMISSION_STALE_AFTER_MS ?? MAX_CALLS_PER_SUBMISSION * e.SOFTSUGAR_TIMEOUT_MS + 10_000,
     idempotencyKeyTtlMs: e.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     previewSigningKey: e.PREVIEW_SIGNING_KEY,
     responseCache: { ttlMs: e.RESPONSE_CACHE_TTL_MS, maxBytes: e.RESPONSE_CACHE_MAX_BYTES },
+    // Node wants the headers within the time allowed for the whole request.
+    http: { headersTimeoutMs: Math.min(e.HTTP_HEADERS_TIMEOUT_MS, e.HTTP_REQUEST_TIMEOUT_MS), requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
+    trustProxyHops: e.TRUST_PROXY_HOPS,
+    corsOrigins: e.CORS_ORIGINS,
+    metricsToken: e.METRICS_TOKEN,
+    readyCacheMs: e.READY_CACHE_MS,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
   };
 }

@@ -1,5 +1,4 @@
 // Reads configuration, builds the app, listens. The only file with process-level effects.
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { CredentialCipher } from './auth/credential-cipher.js';
@@ -7,11 +6,14 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { markAbandonedSubmissions } from './db/tasks.js';
 import { createApiKey, DEFAULT_TENANT, revokeLabelledKeys } from './db/tenants.js';
+import { GraphiQLAssets } from './http/graphiql.js';
 import { createLogger } from './http/logger.js';
+import { createHttpServer } from './http/server.js';
 import { PlatformDirectory } from './platform/platform-directory.js';
 import type { UnwrittenOutcome } from './submission/outcome-recorder.js';
 import { PendingWrites } from './submission/pending-writes.js';
 import { selectPlatform } from './platform/select-platform.js';
+import { openSharedState } from './shared-state/shared-state.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -47,11 +49,20 @@ if (!config.platform) {
   console.log(`Development API key (tenant "${DEFAULT_TENANT}", revoked at the next start): ${sandboxKey}`);
 }
 
-// GraphiQL's bundled assets are large (9 MB): loaded only when GraphiQL is on.
-const renderGraphiQL = config.graphiql ? (await import('@graphql-yoga/render-graphiql')).renderGraphiQL : undefined;
+// GraphiQL's bundled assets are large (9 MB): prepared (compressed, in a child process) only when GraphiQL is on.
+const graphiqlAssets = config.graphiql ? await GraphiQLAssets.load() : undefined;
+// Rate limits per process, or shared by every replica through Redis.
+const sharedState = openSharedState(config.redis, logger);
 const pendingWrites = new PendingWrites<UnwrittenOutcome>();
-const app = createApp({ database, platforms, logger, pendingWrites, options: { ...config, graphiqlApiKey: sandboxKey, renderGraphiQL } });
-const server = createServer(app);
+const app = createApp({
+  database,
+  platforms,
+  logger,
+  sharedState,
+  pendingWrites,
+  options: { ...config, sandbox: !config.platform, graphiqlApiKey: sandboxKey, graphiqlAssets },
+});
+const server = createHttpServer(app, logger, config.http);
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   console.log(`Takeover GraphQL API on http://${config.host}:${port}${app.graphqlEndpoint} (GraphiQL in a browser)`);
@@ -79,6 +90,7 @@ async function shutdown(signal: string) {
   }
   await platforms.close();
   await platform.close();
+  await sharedState.close();
   await database.close();
   logger.info('stopped');
   process.exit(0);

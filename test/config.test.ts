@@ -12,12 +12,39 @@ describe('configuration', () => {
       graphiql: true,
       introspection: true,
       credentialsEncryptionKey: undefined,
-      limits: { bodyBytes: 1_000_000, depth: 15, aliases: 15, tokens: 5_000, requestsPerMinute: 600 },
+      limits: { bodyBytes: 1_000_000, depth: 15, aliases: 15, tokens: 5_000, cost: 10_000, requestsPerMinute: 600, unauthenticatedPerMinute: 60, responseBytes: 1_000_000 },
       tokenTimestampUnit: 'seconds',
       // Five calls of 30 s at worst (refresh, login, create; login and create again after a refused token), plus 10 s.
       submissionStaleAfterMs: 160_000,
       idempotencyKeyTtlMs: 24 * 3_600_000,
+      http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 },
+      trustProxyHops: 0,
+      corsOrigins: undefined,
+      metricsToken: undefined,
+      readyCacheMs: 5_000,
+      redis: undefined,
     });
+  });
+
+  it('reads the edge settings: CORS allow-list, proxies, metrics token, Redis', () => {
+    const config = loadConfig({
+      CORS_ORIGINS: 'https://app.example, http://localhost:5173',
+      TRUST_PROXY_HOPS: '1',
+      METRICS_TOKEN: 'a-long-enough-metrics-token',
+      REDIS_URL: 'redis://:secret@cache:6379/0',
+      HTTP_REQUEST_TIMEOUT_MS: '5000',
+    });
+    expect(config).toMatchObject({
+      corsOrigins: ['https://app.example', 'http://localhost:5173'],
+      trustProxyHops: 1,
+      metricsToken: 'a-long-enough-metrics-token',
+      redis: { url: 'redis://:secret@cache:6379/0', keyPrefix: 'takeover:' },
+      http: { headersTimeoutMs: 5_000, requestTimeoutMs: 5_000 },
+    });
+    expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example/path' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ REDIS_URL: 'http://cache:6379' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ REDIS_URL: 'http://:secret@cache' })).not.toThrow(/secret/);
   });
 
   it('turns GraphiQL and introspection off for production', () => {

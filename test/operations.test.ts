@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CREATE_TAKEOVER } from './helpers/operations.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 import { minimalSceneParams } from './fixtures/seed-scene.js';
@@ -17,11 +17,27 @@ describe('operations endpoints (no API key needed)', () => {
   });
 
   it('/ready checks the database, its migrations and the platform', async () => {
-    expect((await get('/ready')).status).toBe(200);
-    t.simulator.close();
-    const down = await get('/ready');
-    expect(down.status).toBe(503);
-    expect(await down.json()).toEqual({ ready: false, problem: 'platform unreachable' });
+    const fresh = await startTestApp({ options: { readyCacheMs: 0 } });
+    try {
+      const up = await fresh.app.fetch('http://test/ready');
+      expect(up.status).toBe(200);
+      expect(await up.json()).toEqual({ ready: true, sharedState: { store: 'process' } });
+      await fresh.simulator.close();
+      const down = await fresh.app.fetch('http://test/ready');
+      expect(down.status).toBe(503);
+      expect(await down.json()).toEqual({ ready: false, problem: 'platform unreachable', sharedState: { store: 'process' } });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('/ready asks the platform at most once per READY_CACHE_MS, however often it is called', async () => {
+    const reachable = vi.spyOn(t.platforms, 'reachable');
+    const answers = await Promise.all(Array.from({ length: 20 }, () => get('/ready')));
+    for (let i = 0; i < 20; i++) answers.push(await get('/ready'));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(40).fill(200));
+    expect(reachable.mock.calls.length).toBeLessThanOrEqual(1);
+    reachable.mockRestore();
   });
 
   it('/ready reports unapplied migrations', async () => {
@@ -33,6 +49,24 @@ describe('operations endpoints (no API key needed)', () => {
       expect((await response.json()).problem).toMatch(/^migrations not applied: \d+_init/);
     } finally {
       await other.close();
+    }
+  });
+
+  it('/metrics labels stay bounded whatever operation names and URLs callers send', async () => {
+    const fresh = await startTestApp();
+    try {
+      for (let i = 0; i < 150; i++) await fresh.graphql(`query Name${i} { __typename }`);
+      await fresh.graphql(`query ${'Long'.repeat(100)} { __typename }`);
+      const url = `http://test/graphql?query=${encodeURIComponent('{ __typename }')}&unique=1`;
+      await fresh.app.fetch(url, { headers: { authorization: `Bearer ${fresh.apiKey}`, 'x-graphql-yoga-csrf': '1' } });
+      const text = await (await fresh.app.fetch('http://test/metrics')).text();
+      const names = new Set([...text.matchAll(/operationName="([^"]*)"/g)].map((match) => match[1]));
+      expect(names.size).toBeLessThanOrEqual(102);
+      expect(names).toContain('Name0');
+      expect(names).toContain('(other)');
+      expect(text).not.toMatch(/LongLongLong|unique=1|url="/);
+    } finally {
+      await fresh.close();
     }
   });
 

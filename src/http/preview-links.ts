@@ -46,9 +46,20 @@ export class PreviewLinks {
     if (!match || !owner || !Number.isFinite(expires) || expires < this.now()) return undefined;
     const frame = frameText === null ? undefined : Number(frameText);
     if (frame !== undefined && !Number.isInteger(frame)) return undefined;
-    const target: PreviewTarget = { kind: match[1] as PreviewKind, id: decodeURIComponent(match[2]!), ownerId: owner, frame };
+    const id = decodeOrUndefined(match[2]!);
+    if (id === undefined) return undefined;
+    const target: PreviewTarget = { kind: match[1] as PreviewKind, id, ownerId: owner, frame };
     const expected = Buffer.from(this.sign(target, expires));
     const given = Buffer.from(sig);
     return given.length === expected.length && timingSafeEqual(given, expected) ? target : undefined;
+  }
+}
+
+/** A percent-encoded path segment, decoded; undefined when it is malformed (`%E0%A4%A`). */
+function decodeOrUndefined(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
   }
 }

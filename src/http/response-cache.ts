@@ -16,19 +16,20 @@ import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 import type { ResponseCacheSettings } from '../config.js';
 import type { Context } from '../schema/context.js';
+import { isSerialised, withJson } from './response-size.js';
 
 /** A result with its JSON: yoga sends what a result's own `stringify` returns. */
-interface SerialisedResult {
+interface Kept {
   result: ExecutionResult;
   json: string;
 }
-const sendAsIs = ({ result, json }: SerialisedResult) => ({ ...result, stringify: () => json });
+const sendAsIs = ({ result, json }: Kept) => withJson(result, json);
 
 export function useResponseCache({ ttlMs, maxBytes }: ResponseCacheSettings): Plugin<YogaInitialContext & Context>[] {
   if (ttlMs === 0) return [];
   // Bounded by the size of the results (their JSON length), not their number: one page of tasks
   // with params and previews can be a thousand times larger than another.
-  const results = new LRUCache<string, SerialisedResult>({ maxSize: maxBytes, ttl: ttlMs });
+  const results = new LRUCache<string, Kept>({ maxSize: maxBytes, ttl: ttlMs });
   return [
     {
       onExecute({ args, setResultAndStopExecution }) {
@@ -45,8 +46,9 @@ export function useResponseCache({ ttlMs, maxBytes }: ResponseCacheSettings): Pl
         return {
           onExecuteDone({ result, setResult }) {
             if (isAsyncIterable(result) || result.errors?.length) return;
-            // Serialised once, here: the response and the cache's size accounting share it.
-            const serialised = { result, json: JSON.stringify(result) };
+            // Serialised once (by the response size limit, when it runs first): the response and
+            // the cache's size accounting share it.
+            const serialised = { result, json: isSerialised(result) ? result.stringify() : JSON.stringify(result) };
             // One result may not push out the rest.
             if (serialised.json.length <= maxBytes / 10) results.set(key, serialised, { size: Math.max(1, serialised.json.length) });
             setResult(sendAsIs(serialised));

@@ -1,4 +1,4 @@
-// Runs src/main.ts as a real process, the way `npm start` does (from source here).
+// Runs the service as a real process, the way `npm start` does (from source, or built: see built-service.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface ServiceProcess {
@@ -9,8 +9,9 @@ export interface ServiceProcess {
   exited(): Promise<number | null>;
 }
 
-export function startService(env: NodeJS.ProcessEnv): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/** Runs src/main.ts from source, or (with `args`) whatever Node is told to run, e.g. the built service. */
+export function startService(env: NodeJS.ProcessEnv, args = ['--import', 'tsx', 'src/main.ts']): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,16 +1,20 @@
 // Starts the app as the tests use it: a fresh database, migrated; the platform simulator on a
 // real socket; the yoga instance, called through its fetch without opening a port; a tenant with
 // an API key; logs captured in memory.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { CredentialCipher } from '../../src/auth/credential-cipher.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type HttpSettings } from '../../src/config.js';
 import type { Db, OpenDatabaseOptions } from '../../src/db/client.js';
 import { createApiKey } from '../../src/db/tenants.js';
 import { createLogger } from '../../src/http/logger.js';
+import { createHttpServer } from '../../src/http/server.js';
 import { SoftSugarClient, type PlatformClientOptions } from '../../src/platform/client.js';
 import { PlatformDirectory } from '../../src/platform/platform-directory.js';
 import { PlatformSimulator, type SimulatorOptions } from '../../src/platform/simulator.js';
+import type { SharedState } from '../../src/shared-state/shared-state.js';
 import type { UnwrittenOutcome } from '../../src/submission/outcome-recorder.js';
 import { PendingWrites } from '../../src/submission/pending-writes.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
@@ -22,7 +26,7 @@ export const TEST_TENANT = 'tenant-a';
 export const DEFAULT_OPTIONS: AppOptions = {
   graphiql: true,
   introspection: true,
-  limits: { bodyBytes: 1_000_000, depth: 15, aliases: 15, tokens: 5_000, cost: 50_000, requestsPerMinute: 100_000 },
+  limits: { ...loadConfig({}).limits, requestsPerMinute: 100_000, unauthenticatedPerMinute: 100_000 },
   // As deployed: every test that writes and then reads goes through the response cache.
   responseCache: loadConfig({}).responseCache,
   submissionStaleAfterMs: loadConfig({}).submissionStaleAfterMs,
@@ -50,10 +54,14 @@ export interface TestApp {
   graphql<T = any>(query: string, variables?: Record<string, unknown>, apiKey?: string): Promise<GraphQLResponse<T>>;
   /** A new tenant with its own key. */
   newTenant(tenantId: string): Promise<string>;
+  /** Serves the app over real HTTP (the service's own server, timeouts and all) on a free port: its base URL. */
+  listen(http?: Partial<HttpSettings>): Promise<string>;
   close(): Promise<void>;
 }
 
 export interface TestAppOptions {
+  /** Per process unless given (e.g. Redis, to test replicas). */
+  sharedState?: SharedState;
   simulator?: Partial<SimulatorOptions>;
   client?: Partial<PlatformClientOptions>;
   database?: OpenDatabaseOptions;
@@ -78,7 +86,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const logger = createLogger('debug', sink);
   const pendingWrites = new PendingWrites<UnwrittenOutcome>();
-  const app = createApp({ database, platforms, logger, pendingWrites, options: { ...DEFAULT_OPTIONS, ...options.options } });
+  const app = createApp({ database, platforms, logger, pendingWrites, sharedState: options.sharedState, options: { ...DEFAULT_OPTIONS, ...options.options } });
+  const servers: Server[] = [];
   const { key: apiKey } = await createApiKey(database.db, TEST_TENANT);
   return {
     app,
@@ -101,7 +110,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async newTenant(tenantId) {
       return (await createApiKey(database.db, tenantId)).key;
     },
+    async listen(http = {}) {
+      const server = createHttpServer(app, logger, { ...loadConfig({}).http, ...http });
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
     async close() {
+      for (const server of servers) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
       // Every test app's logs, across the suite, are searched for secrets.
       const written = JSON.stringify(logs);
       const secrets = [TEST_CREDENTIALS.appKey, TEST_ENCRYPTION_KEY, apiKey, ...simulator.issuedTokens];

@@ -1,0 +1,40 @@
+// Bounds what one response may weigh: a result whose JSON is over the limit is replaced by an
+// error saying so. The JSON is made once here; yoga sends it as is (and the response cache keeps
+// it) for results without errors, since those need none of yoga's error sanitising.
+import { isAsyncIterable } from '@envelop/core';
+import type { ExecutionResult } from 'graphql';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
+
+/** A result carrying its own JSON: yoga's result processor calls `stringify` instead of JSON.stringify. */
+export interface SerialisedResult extends ExecutionResult {
+  stringify(): string;
+}
+
+export const withJson = (result: ExecutionResult, json: string): SerialisedResult => ({ ...result, stringify: () => json });
+
+export const isSerialised = (result: ExecutionResult): result is SerialisedResult => typeof (result as Partial<SerialisedResult>).stringify === 'function';
+
+export function useResponseSizeLimit(maxBytes: number): Plugin {
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (isAsyncIterable(result) || isSerialised(result)) return;
+          const json = JSON.stringify(result);
+          // Counting bytes scans the string: only needed when its length alone cannot tell.
+          if (json.length > maxBytes || (json.length * 3 > maxBytes && Buffer.byteLength(json) > maxBytes)) {
+            setResult({
+              errors: [
+                createGraphQLError(`The response would be larger than ${maxBytes} bytes: ask for fewer items or fields per request.`, {
+                  extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes },
+                }),
+              ],
+            });
+          } else if (!result.errors?.length) {
+            setResult(withJson(result, json));
+          }
+        },
+      };
+    },
+  };
+}
