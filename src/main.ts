@@ -1,61 +1,109 @@
 // Reads configuration, builds the app, listens. The only file with process-level effects.
-import { createServer } from 'node:http';
+//
+// Start-up order: the port is bound before anything with side effects (migrations, recovery, the
+// sandbox key), so an instance started on a port in use stops before it touches the database.
+// Until the service is ready, every request gets 503 with Retry-After.
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { CredentialCipher } from './auth/credential-cipher.js';
-import { loadConfig } from './config.js';
-import { openDatabase } from './db/client.js';
+import { sandboxKey } from './auth/sandbox-key.js';
+import { loadConfig, type Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
 import { markAbandonedSubmissions } from './db/tasks.js';
-import { createApiKey, DEFAULT_TENANT, revokeLabelledKeys } from './db/tenants.js';
-import { createLogger } from './http/logger.js';
+import { DEFAULT_TENANT } from './db/tenants.js';
+import { createLogger, type Logger } from './http/logger.js';
+import { listenError, startingUp } from './http/starting-up.js';
 import { PlatformDirectory } from './platform/platform-directory.js';
-import { selectPlatform } from './platform/select-platform.js';
+import { selectPlatform, type SelectedPlatform } from './platform/select-platform.js';
 
-const config = loadConfig();
-const logger = createLogger(config.logLevel);
-const database = await openDatabase(config.databaseUrl);
-const { db } = database;
-
-// Tasks a previous process left mid-call: mark them UNKNOWN now, and keep checking, since
-// another instance may stop while this one runs.
-const recoverAbandoned = async () => {
-  const count = await markAbandonedSubmissions(db, new Date(Date.now() - config.submissionStaleAfterMs));
-  if (count) logger.warn({ count }, 'marked abandoned submissions UNKNOWN (not resubmitted)');
-};
-await recoverAbandoned();
-const recovery = setInterval(() => void recoverAbandoned().catch((err) => logger.error({ err }, 'recovery failed')), 30_000);
-recovery.unref();
-
-const platform = await selectPlatform(config);
-const platforms = new PlatformDirectory(db, platform.client, {
-  baseUrl: config.platform?.baseUrl ?? platform.baseUrl,
-  timeoutMs: config.platformTimeoutMs,
-  cipher: config.credentialsEncryptionKey ? new CredentialCipher(config.credentialsEncryptionKey) : undefined,
-});
-console.log(`Platform: ${platform.description}`);
-
-// The sandbox (no platform credentials) comes with a development key, new at every start.
-let sandboxKey: string | undefined;
-if (!config.platform) {
-  await revokeLabelledKeys(db, DEFAULT_TENANT, 'sandbox');
-  sandboxKey = (await createApiKey(db, DEFAULT_TENANT, 'sandbox')).key;
-  console.log(`Development API key (tenant "${DEFAULT_TENANT}", revoked at the next start): ${sandboxKey}`);
+/** Stops with one line for the operator and exit code 1. */
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
 }
 
-// GraphiQL's bundled assets are large (9 MB): loaded only when GraphiQL is on.
-const renderGraphiQL = config.graphiql ? (await import('@graphql-yoga/render-graphiql')).renderGraphiQL : undefined;
-const app = createApp({ database, platforms, logger, options: { ...config, graphiqlApiKey: sandboxKey, renderGraphiQL } });
-const server = createServer(app);
-server.listen(config.port, config.host, () => {
-  const { port } = server.address() as AddressInfo;
-  console.log(`Takeover GraphQL API on http://${config.host}:${port}${app.graphqlEndpoint} (GraphiQL in a browser)`);
+function configOrFail(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+}
+
+function bindPort(config: Config, handler: RequestListener): Promise<Server> {
+  const server = createServer(handler);
+  return new Promise((resolve) => {
+    server.once('error', (error: NodeJS.ErrnoException) => fail(listenError(error, config.host, config.port)));
+    server.listen(config.port, config.host, () => resolve(server));
+  });
+}
+
+interface Running {
+  database: Database;
+  platform: SelectedPlatform;
+  platforms: PlatformDirectory;
+  recovery: NodeJS.Timeout;
+  app: ReturnType<typeof createApp>;
+}
+
+async function start(config: Config, logger: Logger, opened: { database?: Database; platform?: SelectedPlatform }): Promise<Running> {
+  const database = (opened.database = await openDatabase(config.databaseUrl));
+  const { db } = database;
+
+  // Tasks a previous process left mid-call: mark them UNKNOWN now, and keep checking, since
+  // another instance may stop while this one runs.
+  const recoverAbandoned = async () => {
+    const count = await markAbandonedSubmissions(db, new Date(Date.now() - config.submissionStaleAfterMs));
+    if (count) logger.warn({ count }, 'marked abandoned submissions UNKNOWN (not resubmitted)');
+  };
+  await recoverAbandoned();
+  const recovery = setInterval(() => void recoverAbandoned().catch((err) => logger.error({ err }, 'recovery failed')), 30_000);
+  recovery.unref();
+
+  const platform = (opened.platform = await selectPlatform(config));
+  const platforms = new PlatformDirectory(db, platform.client, {
+    baseUrl: config.platform?.baseUrl ?? platform.baseUrl,
+    timeoutMs: config.platformTimeoutMs,
+    cipher: config.credentialsEncryptionKey ? new CredentialCipher(config.credentialsEncryptionKey) : undefined,
+  });
+  console.log(`Platform: ${platform.description}`);
+
+  // The sandbox (no platform credentials) comes with an API key that survives restarts.
+  let graphiqlApiKey: string | undefined;
+  if (!config.platform) {
+    const { key, origin } = await sandboxKey(db, config.sandboxKeyFile);
+    graphiqlApiKey = key;
+    const where = config.sandboxKeyFile ? `kept in ${config.sandboxKeyFile}` : 'in-memory database: new at every start';
+    console.log(`Sandbox API key (tenant "${DEFAULT_TENANT}", ${origin === 'new' ? 'new, ' : ''}${where}; npm run keys -- rotate-sandbox replaces it): ${key}`);
+  }
+
+  // GraphiQL's bundled assets are large (9 MB): loaded only when GraphiQL is on.
+  const renderGraphiQL = config.graphiql ? (await import('@graphql-yoga/render-graphiql')).renderGraphiQL : undefined;
+  const app = createApp({ database, platforms, logger, options: { ...config, graphiqlApiKey, renderGraphiQL } });
+  return { database, platform, platforms, recovery, app };
+}
+
+const config = configOrFail();
+const logger = createLogger(config.logLevel);
+let handler: RequestListener = startingUp;
+const server = await bindPort(config, (req, res) => handler(req, res));
+const { port } = server.address() as AddressInfo;
+console.log(`Starting on http://${config.host}:${port} (503 until ready)`);
+
+const opened: { database?: Database; platform?: SelectedPlatform } = {};
+const running = await start(config, logger, opened).catch(async (error: Error) => {
+  logger.error({ err: error }, 'start-up failed');
+  await opened.platform?.close().catch(() => {});
+  await opened.database?.close().catch(() => {});
+  return fail(`start-up failed: ${error.message.trim().split('\n')[0]}`);
 });
 
 // Graceful shutdown: stop accepting, let in-flight requests finish (a submission's record must
 // get its outcome), then close. Bounded: after SHUTDOWN_TIMEOUT_MS open connections are cut.
 async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
-  clearInterval(recovery);
+  clearInterval(running.recovery);
   const drained = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const idle = setInterval(() => server.closeIdleConnections(), 100);
@@ -65,11 +113,15 @@ async function shutdown(signal: string) {
     server.closeAllConnections();
   }
   clearInterval(idle);
-  await platforms.close();
-  await platform.close();
-  await database.close();
+  await running.platforms.close();
+  await running.platform.close();
+  await running.database.close();
   logger.info('stopped');
   process.exit(0);
 }
+// Until here a signal stops the process at once (the default); from here it drains first. Both
+// are in place before the "ready" line, which scripts and tests wait for.
 process.once('SIGINT', () => void shutdown('SIGINT'));
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
+handler = running.app;
+console.log(`Takeover GraphQL API on http://${config.host}:${port}${running.app.graphqlEndpoint} (GraphiQL in a browser)`);

@@ -50,6 +50,12 @@ export function listApiKeys(db: Db, tenantId?: string) {
   });
 }
 
+/** Whether the key with this hash is live, revoked, or not in this database at all. */
+export async function apiKeyState(db: Db, hash: string): Promise<'live' | 'revoked' | 'unknown'> {
+  const found = await db.apiKey.findUnique({ where: { hash }, select: { revokedAt: true } });
+  return !found ? 'unknown' : found.revokedAt ? 'revoked' : 'live';
+}
+
 export async function revokeApiKey(db: Db, prefix: string): Promise<boolean> {
   const { count } = await db.apiKey.updateMany({ where: { prefix, revokedAt: null }, data: { revokedAt: new Date() } });
   return count > 0;
