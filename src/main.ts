@@ -120,8 +120,18 @@ async function shutdown(signal: string) {
   process.exit(0);
 }
 // Until here a signal stops the process at once (the default); from here it drains first. Both
-// are in place before the "ready" line, which scripts and tests wait for.
-process.once('SIGINT', () => void shutdown('SIGINT'));
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
+// are in place before the "ready" line, which scripts and tests wait for. A repeated SIGTERM (npm
+// forwarding one that the process group also got) does not cut the drain short; a second Ctrl-C does.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (!stopping) {
+      stopping = true;
+      void shutdown(signal);
+    } else if (signal === 'SIGINT') {
+      process.exit(130);
+    }
+  });
+}
 handler = running.app;
 console.log(`Takeover GraphQL API on http://${config.host}:${port}${running.app.graphqlEndpoint} (GraphiQL in a browser)`);
