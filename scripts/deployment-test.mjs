@@ -140,15 +140,19 @@ async function mintKey(tenant, viaNpm) {
   return key;
 }
 
-async function taskStatuses() {
+/** The database the service uses, opened with the compiled service's own code. */
+async function withDatabase(use) {
   const { openDatabase } = await import(pathToFileURL(path.join(app, 'dist/src/db/client.js')).href);
   const database = await openDatabase(databaseEnv.DATABASE_URL);
   try {
-    return (await database.db.task.findMany({ select: { status: true } })).map((task) => task.status);
+    return await use(database.db);
   } finally {
     await database.close();
   }
 }
+
+const statusesIn = async (db) => (await db.task.findMany({ select: { status: true } })).map((task) => task.status);
+const taskStatuses = () => withDatabase(statusesIn);
 
 async function cleanup() {
   for (const proc of processes) proc.kill('SIGKILL');
@@ -163,7 +167,7 @@ async function startSimulator() {
   const appKey = randomBytes(16).toString('hex');
   simulator = launch('simulator', process.execPath, ['dist/src/platform/simulator-main.js'], {
     SIMULATOR_APP_KEY: appKey,
-    SIMULATOR_CREATE_LATENCY_MS: '500',
+    SIMULATOR_CREATE_LATENCY_MS: '800',
   });
   const [, url] = await waitFor(simulator, /platform simulator on (http:\/\/\S+)/);
   platformEnv = { SOFTSUGAR_BASE_URL: url, SOFTSUGAR_APP_ID: 'simulator', SOFTSUGAR_APP_KEY: appKey };
@@ -185,7 +189,9 @@ await step('fresh clone of this commit', async () => {
   await sh('git', ['checkout', '--quiet', commit]);
   return `${commit.slice(0, 10)} in ${app}`;
 });
-await step('full install: npm ci', () => sh('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']));
+await step('full install: npm ci', async () => {
+  await sh('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']);
+});
 await step('build: npm run build', async () => {
   await sh('npm', ['run', 'build']);
   for (const file of ['dist/src/main.js', 'dist/src/cli/keys.js', 'dist/src/platform/simulator-main.js']) {
@@ -266,11 +272,18 @@ if (existsSync(path.join(app, 'src/shared-state'))) {
 
 await step('SIGTERM to both replicas with submissions in flight: all answered, exit 0', async () => {
   const inFlight = [0, 1, 2, 3].map((n) => submit(replicas[n % 2].url, key, `deploy-stop-${n}`, `stop ${n}`));
-  // Each is recorded before its (slow) platform call: wait until all four are, then stop.
-  while ((await taskStatuses()).length < 6) await new Promise((resolve) => setTimeout(resolve, 25));
+  // Each is recorded before its slow platform call: wait until all four are, then stop.
+  const pending = await withDatabase(async (db) => {
+    for (;;) {
+      const statuses = await statusesIn(db);
+      if (statuses.length >= 6) return statuses.filter((status) => status === 'SUBMITTING').length;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  });
   await Promise.all([stop(a), stop(b)]);
   const answered = await Promise.all(inFlight);
   check(answered.every((task) => task.status === 'SUBMITTED'), JSON.stringify(answered));
+  return `${pending} of 4 still waiting for the platform at SIGTERM`;
 });
 await step('nothing left SUBMITTING; one platform task per recorded task', async () => {
   const statuses = await taskStatuses();
@@ -296,9 +309,13 @@ await step('SQLite: submit and list', async () => {
 });
 await step('a second instance on the same port: one line, exit 1, nothing minted', async () => {
   const port = new URL(single.url).port;
-  const second = launch('second instance', process.execPath, ['dist/src/main.js'], { ...databaseEnv, ...platformEnv, NODE_ENV: 'production', PORT: port });
+  const keys = () => withDatabase((db) => db.apiKey.findMany({ orderBy: { prefix: 'asc' } }));
+  const before = JSON.stringify(await keys());
+  const second = launch('second instance', process.execPath, ['dist/src/main.js'], { ...databaseEnv, NODE_ENV: 'production', SANDBOX: '1', PORT: port });
   const code = await second.exit;
   check(code === 1 && second.output.trim() === `port ${port} on 127.0.0.1 is in use (another instance running?)`, `exit ${code}:\n${second.output}`);
+  check(JSON.stringify(await keys()) === before, 'the API keys changed');
+  check((await graphql(single.url, key, '{ __typename }')).status === 200, 'the running instance refuses its key');
 });
 await step('SQLite: SIGTERM, nothing left SUBMITTING', async () => {
   await stop(single);

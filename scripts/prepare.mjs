@@ -6,6 +6,7 @@
 //   node scripts/prepare.mjs            what running dist/ needs (npm start, keys, simulator, bench)
 //   node scripts/prepare.mjs --setup    install and generate only (npm test, npm run setup)
 //   node scripts/prepare.mjs --build    always compile (npm run build)
+//   add --dry-run to print what would be done
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { BUILD_STAMP, buildInputsHash, GENERATED_STAMP, generateInputsHash, stampMatches, writeStamp } from './stamps.mjs';
 
 process.chdir(path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
-const mode = process.argv[2] ?? '--run';
+const mode = ['--setup', '--build'].find((flag) => process.argv.includes(flag)) ?? '--run';
 const say = (message) => process.stderr.write(`prepare: ${message}\n`);
 const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
@@ -29,7 +30,7 @@ function installed({ dev }) {
   const manifest = readJson('package.json');
   if (!lock || !tree) return false;
   const root = lock.packages[''];
-  const same = (a, b) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+  const same = (a, b) => JSON.stringify(Object.entries(a ?? {}).sort()) === JSON.stringify(Object.entries(b ?? {}).sort());
   if (!same(root.dependencies, manifest.dependencies) || !same(root.devDependencies, manifest.devDependencies)) return false;
   return Object.entries(lock.packages).every(([name, entry]) => {
     if (!name || entry.optional || (!dev && (entry.dev || entry.devOptional))) return true;
@@ -37,20 +38,36 @@ function installed({ dev }) {
   });
 }
 
-const buildHash = buildInputsHash();
-if (mode === '--run' && stampMatches(BUILD_STAMP, buildHash) && installed({ dev: false })) process.exit(0);
+/** What is out of date, in order: 'install', 'generate', 'compile'. */
+function plan(mode) {
+  const buildHash = buildInputsHash();
+  if (mode === '--run' && stampMatches(BUILD_STAMP, buildHash) && installed({ dev: false })) return [];
+  // A new install may bring another Prisma or TypeScript: what follows is redone too.
+  const install = !installed({ dev: true });
+  return [
+    ...(install ? ['install'] : []),
+    ...(install || !stampMatches(GENERATED_STAMP, generateInputsHash()) ? ['generate'] : []),
+    ...(mode === '--build' || (mode === '--run' && (install || !stampMatches(BUILD_STAMP, buildHash))) ? ['compile'] : []),
+  ];
+}
 
-if (!installed({ dev: true })) {
+const steps = plan(mode);
+if (process.argv.includes('--dry-run')) {
+  console.log(steps.join(' ') || 'nothing to do');
+  process.exit(0);
+}
+if (steps.includes('install')) {
   say('installing dependencies (package.json or package-lock.json changed, or dev dependencies missing)');
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
 }
-if (!stampMatches(GENERATED_STAMP, generateInputsHash())) {
+if (steps.includes('generate')) {
   say('generating the Prisma clients (prisma/schema.prisma or the lock file changed)');
   run(process.execPath, ['scripts/prisma-generate.mjs']);
 }
-if (mode === '--build' || (mode === '--run' && !stampMatches(BUILD_STAMP, buildHash))) {
+if (steps.includes('compile')) {
   say('compiling (sources, tsconfig or the lock file changed)');
   // A fresh dist/: nothing left over from deleted sources, and no stamp until tsc has succeeded.
+  const buildHash = buildInputsHash();
   rmSync('dist', { recursive: true, force: true });
   run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
   writeStamp(BUILD_STAMP, buildHash);
