@@ -34,8 +34,12 @@ function configOrFail(): Config {
 function bindPort(config: Config, handler: RequestListener): Promise<Server> {
   const server = createServer(handler);
   return new Promise((resolve) => {
-    server.once('error', (error: NodeJS.ErrnoException) => fail(listenError(error, config.host, config.port)));
-    server.listen(config.port, config.host, () => resolve(server));
+    const onError = (error: NodeJS.ErrnoException) => fail(listenError(error, config.host, config.port));
+    server.once('error', onError);
+    server.listen(config.port, config.host, () => {
+      server.off('error', onError);
+      resolve(server);
+    });
   });
 }
 
