@@ -5,7 +5,7 @@ import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { apiKeyState, createApiKey, DEFAULT_TENANT, recordApiKey, revokeLabelledKeys } from '../db/tenants.js';
+import { createApiKey, DEFAULT_TENANT, findApiKeyByHash, recordApiKey, revokeLabelledKeys } from '../db/tenants.js';
 import { parseApiKey } from './api-key.js';
 
 export const SANDBOX_LABEL = 'sandbox';
@@ -44,15 +44,18 @@ export async function rotateSandboxKey(db: Db, file: string | undefined): Promis
 }
 
 /**
- * The key kept in `file` while this database still accepts it. A key the database has never seen
- * (a fresh database beside an old key file) is recorded again; a revoked one is replaced.
+ * The key kept in `file` while this database still accepts it as the sandbox's. A key the database
+ * has never seen (a fresh database beside an old key file) is recorded again; a revoked one, or one
+ * that is not the sandbox's, is replaced.
  */
 export async function sandboxKey(db: Db, file: string | undefined): Promise<SandboxKey> {
   const kept = file ? parseApiKey((await readKeyFile(file)) ?? '') : undefined;
   if (kept) {
-    const state = await apiKeyState(db, kept.hash);
-    if (state === 'live') return { key: kept.key, origin: 'kept' };
-    if (state === 'unknown') {
+    const found = await findApiKeyByHash(db, kept.hash);
+    if (found && !found.revokedAt && found.tenantId === DEFAULT_TENANT && found.label === SANDBOX_LABEL) {
+      return { key: kept.key, origin: 'kept' };
+    }
+    if (!found) {
       // Another process starting on the same database and file may have recorded it first.
       await recordApiKey(db, DEFAULT_TENANT, kept, SANDBOX_LABEL).catch((error: unknown) => {
         if (!isUniqueViolation(error)) throw error;

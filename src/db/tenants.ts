@@ -50,10 +50,9 @@ export function listApiKeys(db: Db, tenantId?: string) {
   });
 }
 
-/** Whether the key with this hash is live, revoked, or not in this database at all. */
-export async function apiKeyState(db: Db, hash: string): Promise<'live' | 'revoked' | 'unknown'> {
-  const found = await db.apiKey.findUnique({ where: { hash }, select: { revokedAt: true } });
-  return !found ? 'unknown' : found.revokedAt ? 'revoked' : 'live';
+/** The key with this hash (live or revoked), if this database has it. */
+export function findApiKeyByHash(db: Db, hash: string) {
+  return db.apiKey.findUnique({ where: { hash }, select: { tenantId: true, label: true, revokedAt: true } });
 }
 
 export async function revokeApiKey(db: Db, prefix: string): Promise<boolean> {
