@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { derivePostgresSchema } from './postgres-schema.mjs';
+import { GENERATED_STAMP, generateInputsHash, writeStamp } from './stamps.mjs';
 
 const postgresSchema = 'prisma/postgresql/schema.prisma';
 mkdirSync(path.dirname(postgresSchema), { recursive: true });
@@ -24,3 +25,4 @@ for (const config of ['prisma.config.ts', 'prisma/postgresql/prisma.config.ts'])
     process.exit(1);
   }
 }
+writeStamp(GENERATED_STAMP, generateInputsHash());

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { MAX_CALLS_PER_SUBMISSION } from './platform/client.js';
 import { DEFAULT_BASE_URL, type TimestampUnit } from './platform/protocol.js';
 
-const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+// An empty value (`SANDBOX=` in an environment file) means unset.
+const flag = (fallback: boolean) =>
+  z.enum(['true', 'false', '1', '0', '']).default('').transform((value) => (value === '' ? fallback : value === 'true' || value === '1'));
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const isOrigin = (text: string) => {
   try {
@@ -23,8 +25,8 @@ const envSchema = z.object({
   SOFTSUGAR_TIMEOUT_MS: positiveInt(30_000),
   SOFTSUGAR_TOKEN_TIMESTAMP_UNIT: z.enum(['seconds', 'milliseconds']).default('seconds'),
   CREDENTIALS_ENCRYPTION_KEY: z.string().optional(),
-  GRAPHIQL: flag.default(true),
-  INTROSPECTION: flag.default(true),
+  GRAPHIQL: flag(true),
+  INTROSPECTION: flag(true),
   REQUEST_BODY_LIMIT_BYTES: positiveInt(1_000_000),
   GRAPHQL_MAX_DEPTH: positiveInt(15),
   GRAPHQL_MAX_ALIASES: positiveInt(15),
@@ -51,6 +53,9 @@ const envSchema = z.object({
   PREVIEW_SIGNING_KEY: z.string().min(32).optional(),
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
   RESPONSE_CACHE_MAX_BYTES: positiveInt(8_000_000),
+  NODE_ENV: z.string().optional(),
+  SANDBOX: flag(false),
+  SANDBOX_KEY_FILE: z.string().min(1).optional(),
 });
 
 export interface Limits {
@@ -116,19 +121,63 @@ export interface Config {
   readyCacheMs: number;
   /** Shares rate limits between replicas; unset keeps them per process. */
   redis: { url: string; keyPrefix: string } | undefined;
+  /** Where the sandbox keeps its API key (SQLite: beside the database); undefined for an in-memory database. */
+  sandboxKeyFile: string | undefined;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+/** What the admin CLI needs: the database and the key that encrypts tenants' platform credentials. */
+export type AdminConfig = Pick<Config, 'databaseUrl' | 'credentialsEncryptionKey' | 'sandboxKeyFile'>;
+
+function parseEnv<Schema extends z.ZodType>(schema: Schema, env: NodeJS.ProcessEnv): z.output<Schema> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     // Name the variable, never echo its value: some of them are secrets.
     const names = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`invalid configuration: ${names.join('; ')}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+/**
+ * SQLite: `<database file>.sandbox-key`, beside the database it belongs to. PostgreSQL: one file
+ * per database under ./data. An in-memory database lives as long as the process, and so does its key.
+ */
+export function defaultSandboxKeyFile(databaseUrl: string): string | undefined {
+  if (databaseUrl.startsWith('file:')) {
+    const file = databaseUrl.slice('file:'.length);
+    return file === ':memory:' ? undefined : `${file}.sandbox-key`;
+  }
+  try {
+    const url = new URL(databaseUrl);
+    const name = `${url.hostname}-${url.port || '5432'}-${url.pathname.slice(1) || 'postgres'}`.replace(/[^\w.-]/g, '_');
+    return `data/postgresql-${name}.sandbox-key`;
+  } catch {
+    return undefined;
+  }
+}
+
+export function loadAdminConfig(env: NodeJS.ProcessEnv = process.env): AdminConfig {
+  const e = parseEnv(envSchema.pick({ DATABASE_URL: true, CREDENTIALS_ENCRYPTION_KEY: true, SANDBOX_KEY_FILE: true }), env);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    credentialsEncryptionKey: e.CREDENTIALS_ENCRYPTION_KEY,
+    sandboxKeyFile: e.SANDBOX_KEY_FILE ?? defaultSandboxKeyFile(e.DATABASE_URL),
+  };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = parseEnv(envSchema, env);
   const hasCredentials = Boolean(e.SOFTSUGAR_APP_ID && e.SOFTSUGAR_APP_KEY);
   if (!hasCredentials && (e.SOFTSUGAR_APP_ID || e.SOFTSUGAR_APP_KEY)) {
     throw new Error('invalid configuration: set both SOFTSUGAR_APP_ID and SOFTSUGAR_APP_KEY, or neither');
+  }
+  if (hasCredentials && e.SANDBOX) {
+    throw new Error('invalid configuration: SANDBOX=1 runs the local platform simulator; unset it or the SOFTSUGAR_APP_ID/SOFTSUGAR_APP_KEY credentials');
+  }
+  // In production a missing credential is a mistake, not a wish for the simulator: tasks would
+  // look SUBMITTED while nothing reached the platform.
+  if (!hasCredentials && !e.SANDBOX && e.NODE_ENV === 'production') {
+    throw new Error('NODE_ENV=production needs SOFTSUGAR_APP_ID and SOFTSUGAR_APP_KEY (or SANDBOX=1 to run the local platform simulator on purpose)');
   }
   return {
     port: e.PORT,
@@ -165,5 +214,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     readyCacheMs: e.READY_CACHE_MS,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
+    sandboxKeyFile: e.SANDBOX_KEY_FILE ?? defaultSandboxKeyFile(e.DATABASE_URL),
   };
 }

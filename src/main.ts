@@ -1,71 +1,136 @@
 // Reads configuration, builds the app, listens. The only file with process-level effects.
+//
+// Start-up order: the port is bound before anything with side effects (migrations, recovery, the
+// sandbox key), so an instance started on a port in use stops before it touches the database.
+// Until the service is ready, every request gets 503 with Retry-After.
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app.js';
+import { createApp, type App } from './app.js';
 import { CredentialCipher } from './auth/credential-cipher.js';
-import { loadConfig } from './config.js';
-import { openDatabase } from './db/client.js';
-import { markAbandonedSubmissions } from './db/tasks.js';
-import { createApiKey, DEFAULT_TENANT, revokeLabelledKeys } from './db/tenants.js';
+import { sandboxKey } from './auth/sandbox-key.js';
+import { loadConfig, type Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { DEFAULT_TENANT } from './db/tenants.js';
 import { GraphiQLAssets } from './http/graphiql.js';
-import { createLogger } from './http/logger.js';
+import { createLogger, type Logger } from './http/logger.js';
 import { createHttpServer } from './http/server.js';
+import { listenError, startingUp } from './http/starting-up.js';
+import { markAbandonedSubmissions } from './db/tasks.js';
 import { PlatformDirectory } from './platform/platform-directory.js';
+import { selectPlatform, type SelectedPlatform } from './platform/select-platform.js';
+import { openSharedState, type SharedState } from './shared-state/shared-state.js';
 import type { UnwrittenOutcome } from './submission/outcome-recorder.js';
 import { PendingWrites } from './submission/pending-writes.js';
-import { selectPlatform } from './platform/select-platform.js';
-import { openSharedState } from './shared-state/shared-state.js';
 
-const config = loadConfig();
-const logger = createLogger(config.logLevel);
-const database = await openDatabase(config.databaseUrl);
-const { db } = database;
-
-// Tasks a stopped process left mid-call: mark them UNKNOWN now, and keep checking, since another
-// instance may stop while this one runs. Each task carries its own deadline, set by the instance
-// that submitted it, and is compared with the database's clock.
-const recoverAbandoned = async () => {
-  await database.clock.sync();
-  const count = await markAbandonedSubmissions(db, database.provider, database.clock.now());
-  if (count) logger.warn({ count }, 'marked abandoned submissions UNKNOWN (not resubmitted)');
-};
-await recoverAbandoned();
-const recovery = setInterval(() => void recoverAbandoned().catch((err) => logger.error({ err }, 'recovery failed')), 30_000);
-recovery.unref();
-
-const platform = await selectPlatform(config);
-const platforms = new PlatformDirectory(db, platform.client, {
-  baseUrl: config.platform?.baseUrl ?? platform.baseUrl,
-  timeoutMs: config.platformTimeoutMs,
-  timestampUnit: config.tokenTimestampUnit,
-  cipher: config.credentialsEncryptionKey ? new CredentialCipher(config.credentialsEncryptionKey) : undefined,
-});
-console.log(`Platform: ${platform.description}`);
-
-// The sandbox (no platform credentials) comes with a development key, new at every start.
-let sandboxKey: string | undefined;
-if (!config.platform) {
-  await revokeLabelledKeys(db, DEFAULT_TENANT, 'sandbox');
-  sandboxKey = (await createApiKey(db, DEFAULT_TENANT, 'sandbox')).key;
-  console.log(`Development API key (tenant "${DEFAULT_TENANT}", revoked at the next start): ${sandboxKey}`);
+/** Stops with one line for the operator and exit code 1. */
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
 }
 
-// GraphiQL's bundled assets are large (9 MB): prepared (compressed, in a child process) only when GraphiQL is on.
-const graphiqlAssets = config.graphiql ? await GraphiQLAssets.load() : undefined;
-// Rate limits per process, or shared by every replica through Redis.
-const sharedState = openSharedState(config.redis, logger);
-const pendingWrites = new PendingWrites<UnwrittenOutcome>();
-const app = createApp({
-  database,
-  platforms,
-  logger,
-  sharedState,
-  pendingWrites,
-  options: { ...config, sandbox: !config.platform, graphiqlApiKey: sandboxKey, graphiqlAssets },
-});
-const server = createHttpServer(app, logger, config.http);
-server.listen(config.port, config.host, () => {
-  const { port } = server.address() as AddressInfo;
-  console.log(`Takeover GraphQL API on http://${config.host}:${port}${app.graphqlEndpoint} (GraphiQL in a browser)`);
+function configOrFail(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+}
+
+/** The app once it is ready; until then the bound port answers 503. */
+let ready: App | undefined;
+
+function bindPort(config: Config, logger: Logger): Promise<Server> {
+  const server = createHttpServer(
+    { handleNodeRequestAndResponse: (req, res, context) => (ready ? ready.handleNodeRequestAndResponse(req, res, context) : startingUp()) },
+    logger,
+    config.http,
+  );
+  return new Promise((resolve) => {
+    const onError = (error: NodeJS.ErrnoException) => fail(listenError(error, config.host, config.port));
+    server.once('error', onError);
+    server.listen(config.port, config.host, () => {
+      server.off('error', onError);
+      resolve(server);
+    });
+  });
+}
+
+interface Opened {
+  database?: Database;
+  platform?: SelectedPlatform;
+  sharedState?: SharedState;
+}
+
+interface Running extends Required<Opened> {
+  platforms: PlatformDirectory;
+  recovery: NodeJS.Timeout;
+  pendingWrites: PendingWrites<UnwrittenOutcome>;
+  app: App;
+}
+
+async function start(config: Config, logger: Logger, opened: Opened): Promise<Running> {
+  const database = (opened.database = await openDatabase(config.databaseUrl));
+  const { db } = database;
+
+  // Tasks a stopped process left mid-call: mark them UNKNOWN now, and keep checking, since another
+  // instance may stop while this one runs. Each task carries its own deadline, set by the instance
+  // that submitted it, and is compared with the database's clock.
+  const recoverAbandoned = async () => {
+    await database.clock.sync();
+    const count = await markAbandonedSubmissions(db, database.provider, database.clock.now());
+    if (count) logger.warn({ count }, 'marked abandoned submissions UNKNOWN (not resubmitted)');
+  };
+  await recoverAbandoned();
+  const recovery = setInterval(() => void recoverAbandoned().catch((err) => logger.error({ err }, 'recovery failed')), 30_000);
+  recovery.unref();
+
+  const platform = (opened.platform = await selectPlatform(config));
+  const platforms = new PlatformDirectory(db, platform.client, {
+    baseUrl: config.platform?.baseUrl ?? platform.baseUrl,
+    timeoutMs: config.platformTimeoutMs,
+    timestampUnit: config.tokenTimestampUnit,
+    cipher: config.credentialsEncryptionKey ? new CredentialCipher(config.credentialsEncryptionKey) : undefined,
+  });
+  console.log(`Platform: ${platform.description}`);
+
+  // The sandbox (no platform credentials) comes with an API key that survives restarts.
+  let graphiqlApiKey: string | undefined;
+  if (!config.platform) {
+    const { key, origin } = await sandboxKey(db, config.sandboxKeyFile);
+    graphiqlApiKey = key;
+    const where = config.sandboxKeyFile ? `kept in ${config.sandboxKeyFile}` : 'in-memory database: new at every start';
+    console.log(`Sandbox API key (tenant "${DEFAULT_TENANT}", ${origin === 'new' ? 'new, ' : ''}${where}; npm run keys -- rotate-sandbox replaces it): ${key}`);
+  }
+
+  // GraphiQL's bundled assets are large (9 MB): prepared (compressed, in a child process) only when GraphiQL is on.
+  const graphiqlAssets = config.graphiql ? await GraphiQLAssets.load() : undefined;
+  // Rate limits per process, or shared by every replica through Redis.
+  const sharedState = (opened.sharedState = openSharedState(config.redis, logger));
+  const pendingWrites = new PendingWrites<UnwrittenOutcome>();
+  const app = createApp({
+    database,
+    platforms,
+    logger,
+    sharedState,
+    pendingWrites,
+    options: { ...config, sandbox: !config.platform, graphiqlApiKey, graphiqlAssets },
+  });
+  return { database, platform, sharedState, platforms, recovery, pendingWrites, app };
+}
+
+const config = configOrFail();
+const logger = createLogger(config.logLevel);
+const server = await bindPort(config, logger);
+const { port } = server.address() as AddressInfo;
+console.log(`Starting on http://${config.host}:${port} (503 until ready)`);
+
+const opened: Opened = {};
+const running = await start(config, logger, opened).catch(async (error: Error) => {
+  logger.error({ err: error }, 'start-up failed');
+  await opened.platform?.close().catch(() => {});
+  await opened.sharedState?.close().catch(() => {});
+  await opened.database?.close().catch(() => {});
+  return fail(`start-up failed: ${error.message.trim().split('\n')[0]}`);
 });
 
 // Graceful shutdown: stop accepting, let in-flight requests finish (a submission's record must
@@ -74,7 +139,7 @@ server.listen(config.port, config.host, () => {
 async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
   const deadline = Date.now() + config.shutdownTimeoutMs;
-  clearInterval(recovery);
+  clearInterval(running.recovery);
   const drained = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const idle = setInterval(() => server.closeIdleConnections(), 100);
@@ -84,16 +149,30 @@ async function shutdown(signal: string) {
     server.closeAllConnections();
   }
   clearInterval(idle);
-  const unwritten = await pendingWrites.drain(Math.max(0, deadline - Date.now()));
+  const unwritten = await running.pendingWrites.drain(Math.max(0, deadline - Date.now()));
   for (const outcome of unwritten) {
     logger.error(outcome, 'stopping with a platform answer not recorded: set the task from this line by hand');
   }
-  await platforms.close();
-  await platform.close();
-  await sharedState.close();
-  await database.close();
+  await running.platforms.close();
+  await running.platform.close();
+  await running.sharedState.close();
+  await running.database.close();
   logger.info('stopped');
   process.exit(0);
 }
-process.once('SIGINT', () => void shutdown('SIGINT'));
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
+// Until here a signal stops the process at once (the default); from here it drains first. Both
+// are in place before the "ready" line, which scripts and tests wait for. A repeated SIGTERM (npm
+// forwarding one that the process group also got) does not cut the drain short; a second Ctrl-C does.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (!stopping) {
+      stopping = true;
+      void shutdown(signal);
+    } else if (signal === 'SIGINT') {
+      process.exit(130);
+    }
+  });
+}
+ready = running.app;
+console.log(`Takeover GraphQL API on http://${config.host}:${port}${running.app.graphqlEndpoint} (GraphiQL in a browser)`);

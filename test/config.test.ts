@@ -63,4 +63,23 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ SOFTSUGAR_BASE_URL: 'not a url' })).toThrow(/SOFTSUGAR_BASE_URL/);
   });
+
+  it('refuses production without credentials unless the sandbox is asked for with SANDBOX=1', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /^NODE_ENV=production needs SOFTSUGAR_APP_ID and SOFTSUGAR_APP_KEY \(or SANDBOX=1/,
+    );
+    expect(loadConfig({ NODE_ENV: 'production', SANDBOX: '1' }).platform).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'production', SOFTSUGAR_APP_ID: 'id', SOFTSUGAR_APP_KEY: 'key' }).platform).toBeDefined();
+    expect(loadConfig({ NODE_ENV: 'development' }).platform).toBeUndefined();
+    expect(() => loadConfig({ SANDBOX: '1', SOFTSUGAR_APP_ID: 'id', SOFTSUGAR_APP_KEY: 'key' })).toThrow(/SANDBOX=1 runs the local platform simulator/);
+  });
+
+  it('keeps the sandbox key beside the SQLite database, or where SANDBOX_KEY_FILE says', () => {
+    expect(loadConfig({}).sandboxKeyFile).toBe('./data/takeover.db.sandbox-key');
+    expect(loadConfig({ DATABASE_URL: 'file::memory:' }).sandboxKeyFile).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgresql://app:secret@db.internal:5433/takeover' }).sandboxKeyFile).toBe(
+      'data/postgresql-db.internal-5433-takeover.sandbox-key',
+    );
+    expect(loadConfig({ SANDBOX_KEY_FILE: '/var/lib/takeover/sandbox-key' }).sandboxKeyFile).toBe('/var/lib/takeover/sandbox-key');
+  });
 });

@@ -20,7 +20,7 @@ beforeAll(async () => {
   databaseUrl = TEST_POSTGRES_URL
     ? await createScratchPostgresDatabase(TEST_POSTGRES_URL, 'takeover_server')
     : `file:${path.join(dir, 'data', 'service.db')}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATABASE_URL: databaseUrl };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATABASE_URL: databaseUrl, SANDBOX_KEY_FILE: path.join(dir, 'sandbox-key') };
   delete env.SOFTSUGAR_APP_ID;
   delete env.SOFTSUGAR_APP_KEY;
   server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -30,7 +30,7 @@ beforeAll(async () => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
     server.stdout!.on('data', () => {
       const match = /on (http:\/\/\S+\/graphql)/.exec(output);
-      const key = /Development API key[^:]*: (tk_\S+)/.exec(output);
+      const key = /Sandbox API key[^:]*: (tk_\S+)/.exec(output);
       if (match && key) {
         clearTimeout(timer);
         apiKey = key[1]!;

@@ -44,7 +44,7 @@ describe('API keys', () => {
   it('are created, listed and revoked by the admin CLI, and revocation takes effect at once', async () => {
     const run = promisify(execFile);
     const env = { ...process.env, DATABASE_URL: t.database.url };
-    const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'scripts/keys.ts', ...args], { env });
+    const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/keys.ts', ...args], { env });
     const created = await cli('create', 'cli-tenant', 'laptop');
     const key = /(tk_\S+)/.exec(created.stdout)![1]!;
     const prefix = key.split('_')[1]!;

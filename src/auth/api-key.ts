@@ -20,6 +20,12 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 
+/** A key as stored (prefix and hash), if `key` has our format. */
+export function parseApiKey(key: string): NewApiKey | undefined {
+  const prefix = KEY_FORMAT.exec(key)?.[1];
+  return prefix ? { key, prefix, hash: hashApiKey(key) } : undefined;
+}
+
 /** The key from an `Authorization: Bearer <key>` header, if it has our format. */
 export function apiKeyFromHeader(header: string | null | undefined): string | undefined {
   const key = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];

@@ -50,6 +50,11 @@ export function listApiKeys(db: Db, tenantId?: string) {
   });
 }
 
+/** The key with this hash (live or revoked), if this database has it. */
+export function findApiKeyByHash(db: Db, hash: string) {
+  return db.apiKey.findUnique({ where: { hash }, select: { tenantId: true, label: true, revokedAt: true } });
+}
+
 export async function revokeApiKey(db: Db, prefix: string): Promise<boolean> {
   const { count } = await db.apiKey.updateMany({ where: { prefix, revokedAt: null }, data: { revokedAt: new Date() } });
   return count > 0;

@@ -9,8 +9,15 @@ export interface ServiceProcess {
   exited(): Promise<number | null>;
 }
 
+/** How a start ended: serving, or exited first (with its code and everything it printed). */
+export type StartOutcome = { serving: ServiceProcess } | { exitCode: number | null; output: string };
+
 /** Runs src/main.ts from source, or (with `args`) whatever Node is told to run, e.g. the built service. */
-export function startService(env: NodeJS.ProcessEnv, args = ['--import', 'tsx', 'src/main.ts']): Promise<ServiceProcess> {
+export function runService(
+  env: NodeJS.ProcessEnv,
+  ready: RegExp = /on (http:\/\/\S+\/graphql)/,
+  args = ['--import', 'tsx', 'src/main.ts'],
+): Promise<StartOutcome> {
   const child = spawn(process.execPath, args, {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -20,14 +27,26 @@ export function startService(env: NodeJS.ProcessEnv, args = ['--import', 'tsx', 
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`service did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`service neither served nor exited:\n${output}`));
+    }, 30_000);
     child.stdout!.on('data', () => {
-      const match = /on (http:\/\/\S+\/graphql)/.exec(output);
+      const match = ready.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve({ url: match[1]!, child, output: () => output, exited: () => exit });
+        resolve({ serving: { url: match[1]!, child, output: () => output, exited: () => exit } });
       }
     });
-    void exit.then((code) => reject(new Error(`service exited (${code}) before listening:\n${output}`)));
+    void exit.then((exitCode) => {
+      clearTimeout(timer);
+      resolve({ exitCode, output });
+    });
   });
+}
+
+export async function startService(env: NodeJS.ProcessEnv, args?: string[]): Promise<ServiceProcess> {
+  const outcome = await runService(env, undefined, args);
+  if ('serving' in outcome) return outcome.serving;
+  throw new Error(`service exited (${outcome.exitCode}) before listening:\n${outcome.output}`);
 }
