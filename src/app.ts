@@ -20,6 +20,8 @@ import { instrumentPlatforms } from './platform/instrumented.js';
 import type { Context } from './schema/context.js';
 import { graphiqlExample } from './schema/graphiql-example.js';
 import { schema } from './schema/index.js';
+import type { UnwrittenOutcome } from './submission/outcome-recorder.js';
+import type { PendingWrites } from './submission/pending-writes.js';
 import { TakeoverSubmitter, type PlatformResolver } from './submission/submit-takeover.js';
 
 export interface AppOptions {
@@ -33,6 +35,10 @@ export interface AppOptions {
   renderGraphiQL?: ((options: GraphiQLOptions) => string) | undefined;
   /** Prefilled in GraphiQL's headers editor (the sandbox's development key). */
   graphiqlApiKey?: string | undefined;
+  /** This instance's worst-case submission time, stored with each task as its abandon deadline. */
+  submissionStaleAfterMs: number;
+  /** How long an idempotency key answers for its task. */
+  idempotencyKeyTtlMs: number;
 }
 
 export interface AppDependencies {
@@ -40,15 +46,22 @@ export interface AppDependencies {
   platforms: PlatformResolver;
   logger: Logger;
   options: AppOptions;
+  /** Outcome writes that outlive their request; main.ts waits for them at shutdown. */
+  pendingWrites?: PendingWrites<UnwrittenOutcome>;
 }
 
-export function createApp({ database, platforms: uninstrumented, logger, options }: AppDependencies) {
+export function createApp({ database, platforms: uninstrumented, logger, options, pendingWrites }: AppDependencies) {
   const { db, provider } = database;
   const registry = new Registry();
   const platforms = instrumentPlatforms(uninstrumented, registry);
-  const submitter = new TakeoverSubmitter(db, platforms, (error) =>
-    logger.error({ err: error, requestId: currentRequestId() }, 'platform call failed unexpectedly'),
-  );
+  const submitter = new TakeoverSubmitter(db, platforms, {
+    abandonAfterMs: options.submissionStaleAfterMs,
+    idempotencyKeyTtlMs: options.idempotencyKeyTtlMs,
+    log: logger,
+    logContext: () => ({ requestId: currentRequestId() }),
+    clock: () => database.clock.now(),
+    pendingWrites,
+  });
   const limiter = new RateLimiter(options.limits.requestsPerMinute);
   const previewLinks = new PreviewLinks(options.previewSigningKey);
   return createYoga<Record<string, never>, Context>({

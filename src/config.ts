@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_BASE_URL } from './platform/protocol.js';
+import { MAX_CALLS_PER_SUBMISSION } from './platform/client.js';
+import { DEFAULT_BASE_URL, type TimestampUnit } from './platform/protocol.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -13,6 +14,7 @@ const envSchema = z.object({
   SOFTSUGAR_APP_ID: z.string().optional(),
   SOFTSUGAR_APP_KEY: z.string().optional(),
   SOFTSUGAR_TIMEOUT_MS: positiveInt(30_000),
+  SOFTSUGAR_TOKEN_TIMESTAMP_UNIT: z.enum(['seconds', 'milliseconds']).default('seconds'),
   CREDENTIALS_ENCRYPTION_KEY: z.string().optional(),
   GRAPHIQL: flag.default(true),
   INTROSPECTION: flag.default(true),
@@ -23,6 +25,7 @@ const envSchema = z.object({
   GRAPHQL_MAX_COST: positiveInt(50_000),
   RATE_LIMIT_PER_MINUTE: positiveInt(600),
   SUBMISSION_STALE_AFTER_MS: z.coerce.number().int().positive().optional(),
+  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().positive().default(24),
   SHUTDOWN_TIMEOUT_MS: positiveInt(15_000),
   PREVIEW_SIGNING_KEY: z.string().min(32).optional(),
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
@@ -53,13 +56,17 @@ export interface Config {
   /** Undefined: no credentials configured, so the built-in simulator stands in for the platform. */
   platform: { baseUrl: string; appId: string; appKey: string } | undefined;
   platformTimeoutMs: number;
+  /** Unit of the timestamp signed into token requests (the platform's requirement is not public). */
+  tokenTimestampUnit: TimestampUnit;
   /** For tenants' own platform credentials; unset means every tenant uses the global account. */
   credentialsEncryptionKey: string | undefined;
   graphiql: boolean;
   introspection: boolean;
   limits: Limits;
-  /** A task still SUBMITTING after this long was abandoned by a stopped process. */
+  /** This instance's worst-case submission time: a task it leaves SUBMITTING longer was abandoned (stored with each task). */
   submissionStaleAfterMs: number;
+  /** How long an idempotency key answers for its task. */
+  idempotencyKeyTtlMs: number;
   /** How long a graceful shutdown waits for in-flight requests. */
   shutdownTimeoutMs: number;
   /** Signs preview links; random per process when unset. */
@@ -88,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { baseUrl: e.SOFTSUGAR_BASE_URL, appId: e.SOFTSUGAR_APP_ID!, appKey: e.SOFTSUGAR_APP_KEY! }
       : undefined,
     platformTimeoutMs: e.SOFTSUGAR_TIMEOUT_MS,
+    tokenTimestampUnit: e.SOFTSUGAR_TOKEN_TIMESTAMP_UNIT,
     credentialsEncryptionKey: e.CREDENTIALS_ENCRYPTION_KEY,
     graphiql: e.GRAPHIQL,
     introspection: e.INTROSPECTION,
@@ -99,8 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cost: e.GRAPHQL_MAX_COST,
       requestsPerMinute: e.RATE_LIMIT_PER_MINUTE,
     },
-    // A submission makes at most four bounded calls: token, create, and once more after an auth failure.
-    submissionStaleAfterMs: e.SUBMISSION_STALE_AFTER_MS ?? 4 * e.SOFTSUGAR_TIMEOUT_MS + 10_000,
+    submissionStaleAfterMs: e.SUBMISSION_STALE_AFTER_MS ?? MAX_CALLS_PER_SUBMISSION * e.SOFTSUGAR_TIMEOUT_MS + 10_000,
+    idempotencyKeyTtlMs: e.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     previewSigningKey: e.PREVIEW_SIGNING_KEY,
     responseCache: { ttlMs: e.RESPONSE_CACHE_TTL_MS, maxBytes: e.RESPONSE_CACHE_MAX_BYTES },

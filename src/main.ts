@@ -9,6 +9,8 @@ import { markAbandonedSubmissions } from './db/tasks.js';
 import { createApiKey, DEFAULT_TENANT, revokeLabelledKeys } from './db/tenants.js';
 import { createLogger } from './http/logger.js';
 import { PlatformDirectory } from './platform/platform-directory.js';
+import type { UnwrittenOutcome } from './submission/outcome-recorder.js';
+import { PendingWrites } from './submission/pending-writes.js';
 import { selectPlatform } from './platform/select-platform.js';
 
 const config = loadConfig();
@@ -16,10 +18,12 @@ const logger = createLogger(config.logLevel);
 const database = await openDatabase(config.databaseUrl);
 const { db } = database;
 
-// Tasks a previous process left mid-call: mark them UNKNOWN now, and keep checking, since
-// another instance may stop while this one runs.
+// Tasks a stopped process left mid-call: mark them UNKNOWN now, and keep checking, since another
+// instance may stop while this one runs. Each task carries its own deadline, set by the instance
+// that submitted it, and is compared with the database's clock.
 const recoverAbandoned = async () => {
-  const count = await markAbandonedSubmissions(db, new Date(Date.now() - config.submissionStaleAfterMs));
+  await database.clock.sync();
+  const count = await markAbandonedSubmissions(db, database.provider, database.clock.now());
   if (count) logger.warn({ count }, 'marked abandoned submissions UNKNOWN (not resubmitted)');
 };
 await recoverAbandoned();
@@ -30,6 +34,7 @@ const platform = await selectPlatform(config);
 const platforms = new PlatformDirectory(db, platform.client, {
   baseUrl: config.platform?.baseUrl ?? platform.baseUrl,
   timeoutMs: config.platformTimeoutMs,
+  timestampUnit: config.tokenTimestampUnit,
   cipher: config.credentialsEncryptionKey ? new CredentialCipher(config.credentialsEncryptionKey) : undefined,
 });
 console.log(`Platform: ${platform.description}`);
@@ -44,7 +49,8 @@ if (!config.platform) {
 
 // GraphiQL's bundled assets are large (9 MB): loaded only when GraphiQL is on.
 const renderGraphiQL = config.graphiql ? (await import('@graphql-yoga/render-graphiql')).renderGraphiQL : undefined;
-const app = createApp({ database, platforms, logger, options: { ...config, graphiqlApiKey: sandboxKey, renderGraphiQL } });
+const pendingWrites = new PendingWrites<UnwrittenOutcome>();
+const app = createApp({ database, platforms, logger, pendingWrites, options: { ...config, graphiqlApiKey: sandboxKey, renderGraphiQL } });
 const server = createServer(app);
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
@@ -52,9 +58,11 @@ server.listen(config.port, config.host, () => {
 });
 
 // Graceful shutdown: stop accepting, let in-flight requests finish (a submission's record must
-// get its outcome), then close. Bounded: after SHUTDOWN_TIMEOUT_MS open connections are cut.
+// get its outcome), wait for outcome writes still being retried, then close. Bounded: after
+// SHUTDOWN_TIMEOUT_MS open connections are cut and unwritten outcomes are logged.
 async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
+  const deadline = Date.now() + config.shutdownTimeoutMs;
   clearInterval(recovery);
   const drained = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
@@ -65,6 +73,10 @@ async function shutdown(signal: string) {
     server.closeAllConnections();
   }
   clearInterval(idle);
+  const unwritten = await pendingWrites.drain(Math.max(0, deadline - Date.now()));
+  for (const outcome of unwritten) {
+    logger.error(outcome, 'stopping with a platform answer not recorded: set the task from this line by hand');
+  }
   await platforms.close();
   await platform.close();
   await database.close();

@@ -13,7 +13,10 @@ describe('configuration', () => {
       introspection: true,
       credentialsEncryptionKey: undefined,
       limits: { bodyBytes: 1_000_000, depth: 15, aliases: 15, tokens: 5_000, requestsPerMinute: 600 },
-      submissionStaleAfterMs: 130_000,
+      tokenTimestampUnit: 'seconds',
+      // Five calls of 30 s at worst (refresh, login, create; login and create again after a refused token), plus 10 s.
+      submissionStaleAfterMs: 160_000,
+      idempotencyKeyTtlMs: 24 * 3_600_000,
     });
   });
 

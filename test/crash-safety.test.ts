@@ -73,4 +73,43 @@ describe('crash safety', () => {
       await second.exited();
     }
   });
+
+  it('another instance with a shorter timeout waits for the deadline the submitting instance stored; a late answer still wins', async () => {
+    const releases: (() => void)[] = [];
+    const held = () => ({ kind: 'held' as const, until: new Promise<void>((resolve) => releases.push(resolve)) });
+    fixture.simulator.injectFaults(held(), held());
+    const calls = fixture.simulator.calls.create;
+    // Slow calls: a 20 s timeout, so a deadline of 5 x 20 s + 10 s.
+    const { SUBMISSION_STALE_AFTER_MS: _ownLimit, ...defaults } = env;
+    const patient = await startService({ ...defaults, SOFTSUGAR_TIMEOUT_MS: '20000' });
+    // An instance that declares its own calls abandoned after 300 ms.
+    const hasty = await startService({ ...env, SOFTSUGAR_TIMEOUT_MS: '20000', SUBMISSION_STALE_AFTER_MS: '300' });
+    const services = [patient, hasty];
+    const { db } = await openDatabase(fixture.databaseUrl);
+    try {
+      const answers = [submit(patient, 900), submit(hasty, 901)];
+      while (fixture.simulator.calls.create < calls + 2) await new Promise((resolve) => setTimeout(resolve, 20));
+      const rowOf = (n: number) => db.task.findFirstOrThrow({ where: { videoName: `burst ${n}` }, include: { events: { orderBy: { id: 'asc' } } } });
+      const hastyRow = await rowOf(901);
+      while (Date.now() <= hastyRow.abandonAfter!.getTime()) await new Promise((resolve) => setTimeout(resolve, 20));
+
+      // A third instance, with a far shorter timeout and stale limit of its own, recovers at start-up.
+      const recoverer = await startService({ ...env, SOFTSUGAR_TIMEOUT_MS: '100', SUBMISSION_STALE_AFTER_MS: '200' });
+      services.push(recoverer);
+      expect((await rowOf(900)).status).toBe('SUBMITTING');
+      expect((await rowOf(901)).status).toBe('UNKNOWN');
+
+      for (const release of releases) release();
+      expect((await Promise.all(answers)).map((answer) => answer.__typename)).toEqual(['CreateTakeoverVideoSuccess', 'CreateTakeoverVideoSuccess']);
+      const transitions = async (n: number) => (await rowOf(n)).events.map((event) => `${event.toStatus} by ${event.source}`);
+      expect(await transitions(900)).toEqual(['SUBMITTING by SUBMISSION', 'SUBMITTED by SUBMISSION']);
+      expect(await transitions(901)).toEqual(['SUBMITTING by SUBMISSION', 'UNKNOWN by RECOVERY', 'SUBMITTED by SUBMISSION']);
+      expect((await rowOf(901)).platformTaskId).toMatch(/^\d+$/);
+    } finally {
+      await db.$disconnect();
+      for (const service of services) service.child.kill('SIGTERM');
+      await Promise.all(services.map((service) => service.exited()));
+    }
+  });
 });
+

@@ -39,6 +39,7 @@ function insertTaskFromOutside(db: Database['db'], videoName: string, status: 'S
       params: JSON.stringify(params),
       paramString: toParamString(params),
       status,
+      abandonAfter: new Date(Date.now() - 60_000),
       createdAt: new Date(Date.now() - 3_600_000),
       expiresAt: new Date(Date.now() + 86_400_000),
     },
@@ -88,7 +89,7 @@ describe('response cache', () => {
     const statusOf = async () =>
       (await t.graphql(TASKS_WITH_PRESETS)).data.tasks.edges.find((edge: any) => edge.node.videoName === 'abandoned').node.status;
     expect(await statusOf()).toBe('SUBMITTING');
-    expect(await markAbandonedSubmissions(other.db, new Date())).toBe(1);
+    expect(await markAbandonedSubmissions(other.db, other.provider, other.clock.now())).toBe(1);
     expect(await statusOf()).toBe('UNKNOWN');
   });
 

@@ -44,6 +44,11 @@ describe('secrets', () => {
     await run('hang');
     t.simulator.injectFaults({ kind: 'malformed' });
     await run('malformed');
+    t.simulator.injectFaults({ kind: 'status', status: 503 });
+    await run('unavailable');
+    t.simulator.expireAccessTokens();
+    t.simulator.injectTokenFaults({ kind: 'malformed' });
+    await run('token outage');
     bodies.push(JSON.stringify(await t.graphql(LIST_TASKS, { first: 50 })));
     bodies.push(await (await t.app.fetch('http://test/graphql', { method: 'POST', body: '{bad json' })).text());
     const configErrors = [
@@ -59,7 +64,12 @@ describe('secrets', () => {
     });
     expect(configErrors.every((message) => message.startsWith('invalid configuration'))).toBe(true);
 
-    const rows = JSON.stringify([await t.db.task.findMany(), await t.db.apiKey.findMany(), await t.db.tenant.findMany()]);
+    const rows = JSON.stringify([
+      await t.db.task.findMany(),
+      await t.db.taskEvent.findMany(),
+      await t.db.apiKey.findMany(),
+      await t.db.tenant.findMany(),
+    ]);
     const logs = JSON.stringify(t.logs);
     const everything = [...bodies, ...captured, ...configErrors, rows, logs].join('\n');
     const secrets = [TEST_CREDENTIALS.appKey, TEST_ENCRYPTION_KEY, t.apiKey, ...t.simulator.issuedTokens];

@@ -3,6 +3,7 @@ import { CREATE_TAKEOVER } from './helpers/operations.js';
 import { startTestApp, type TestApp, TEST_CREDENTIALS } from './helpers/test-app.js';
 import { minimalSceneParams } from './fixtures/seed-scene.js';
 import { signToken } from '../src/platform/protocol.js';
+import { loadConfig } from '../src/config.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -69,6 +70,46 @@ describe('token handling', () => {
     expect(t.simulator.calls.create).toBe(2);
     expect(t.simulator.tasks).toHaveLength(0);
     expect(result.task.status).toBe('REJECTED');
+  });
+
+  it('reuses a short-lived token (expiresIn under 5 minutes) instead of renewing it for every submission', async () => {
+    t = await startTestApp({ simulator: { accessTokenTtlSeconds: 120 } });
+    for (const name of ['a', 'b', 'c', 'd']) expect((await submit(t, name)).__typename).toBe('CreateTakeoverVideoSuccess');
+    expect(t.simulator.calls).toEqual({ token: 1, refresh: 0, create: 4 });
+  });
+
+  it('renews a short-lived token shortly before it expires', async () => {
+    let clock = Date.now();
+    const now = () => clock;
+    t = await startTestApp({ client: { now }, simulator: { now, accessTokenTtlSeconds: 120 } });
+    await submit(t, 'first');
+    clock += 110_000; // 10 s before expiry: inside the margin, a tenth of its lifetime
+    expect((await submit(t, 'second')).__typename).toBe('CreateTakeoverVideoSuccess');
+    expect(t.simulator.calls).toEqual({ token: 1, refresh: 1, create: 2 });
+  });
+
+  it('signs the token request in seconds by default, in milliseconds when set', async () => {
+    t = await startTestApp();
+    await submit(t, 'seconds');
+    expect(t.simulator.lastTokenTimestamp).toMatch(/^\d{10}$/);
+    await t.close();
+    t = await startTestApp({ client: { timestampUnit: 'milliseconds' }, simulator: { timestampUnit: 'milliseconds' } });
+    expect((await submit(t, 'milliseconds')).__typename).toBe('CreateTakeoverVideoSuccess');
+    expect(t.simulator.lastTokenTimestamp).toMatch(/^\d{13}$/);
+  });
+
+  it('a refused token request says which timestamp unit was used and which setting changes it', async () => {
+    t = await startTestApp({ simulator: { timestampUnit: 'milliseconds' } });
+    const result = await submit(t, 'wrong unit');
+    expect(result.__typename).toBe('PlatformRejectedError');
+    expect(result.platformMessage).toMatch(/timestamp in seconds \(SOFTSUGAR_TOKEN_TIMESTAMP_UNIT\)/);
+    expect(t.simulator.calls.create).toBe(0);
+  });
+
+  it('SOFTSUGAR_TOKEN_TIMESTAMP_UNIT is a setting, seconds unless set', () => {
+    expect(loadConfig({}).tokenTimestampUnit).toBe('seconds');
+    expect(loadConfig({ SOFTSUGAR_TOKEN_TIMESTAMP_UNIT: 'milliseconds' }).tokenTimestampUnit).toBe('milliseconds');
+    expect(() => loadConfig({ SOFTSUGAR_TOKEN_TIMESTAMP_UNIT: 'minutes' })).toThrow(/SOFTSUGAR_TOKEN_TIMESTAMP_UNIT/);
   });
 
   it('wrong credentials: REJECTED, and no create call is made', async () => {

@@ -9,6 +9,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-postgres/client.js';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { DatabaseClock } from './clock.js';
 import { applyMigrations, readMigrations } from './schema-engine.js';
 
 /**
@@ -38,6 +39,10 @@ export function providerOf(url: string): DbProvider {
 export interface OpenDatabaseOptions {
   /** Called for every SQL statement (tests count them to catch N+1 queries). */
   onQuery?: (sql: string) => void;
+  /** SQLite only: how long a write waits for another connection's lock before it fails (5 s). */
+  sqliteBusyTimeoutMs?: number;
+  /** This process's clock (tests move it); the database clock is measured against it. */
+  processNow?: () => number;
 }
 
 /**
@@ -74,6 +79,8 @@ export interface Database {
    * the one query every request makes; it sees every committed write, whichever process made it.
    */
   readFirstRow?: <Row>(sql: string, ...params: unknown[]) => Row | undefined;
+  /** The database's clock; `sync()` it now and then (recovery does). */
+  clock: DatabaseClock;
   /** Closes the client and any connection of its own. */
   close(): Promise<void>;
 }
@@ -101,7 +108,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   if (provider === 'sqlite') {
     const file = url.slice('file:'.length);
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    const adapter = new PrismaBetterSqlite3({ url: file });
+    const adapter = new PrismaBetterSqlite3({ url: file, ...(options.sqliteBusyTimeoutMs !== undefined && { timeout: options.sqliteBusyTimeoutMs }) });
     db = new PrismaClient({ adapter, log });
     await migrateIfNeeded(db, adapter, prismaDir('migrations'));
     // WAL lets readers run while a submission writes; NORMAL sync is safe with WAL.
@@ -118,9 +125,12 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     const onQuery = options.onQuery;
     (db as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => onQuery(e.query));
   }
+  const clock = new DatabaseClock(db, provider, options.processNow);
+  await clock.sync();
   return {
     db,
     provider,
+    clock,
     ...(reader && { readFirstRow: reader.readFirstRow }),
     async close() {
       reader?.close();

@@ -1,15 +1,22 @@
 // The SoftSugar client: one create call, with the token handled around it. The create call is
 // sent at most twice, and the second time only after the platform said the token was refused,
 // which means it did not create anything.
+import { interpretCreateAnswer, rawAnswer } from './create-answer.js';
 import type { CreateOutcome, CreateTakeoverRequest } from './outcome.js';
-import { PATHS, isAuthFailure, type Envelope } from './protocol.js';
+import { PATHS, isAuthFailure } from './protocol.js';
 import { TokenManager, TokenRequestRejected, type Credentials, type TokenManagerOptions } from './token-manager.js';
-import { JsonTransport, TransportError } from './transport.js';
+import { JsonTransport, TransportError, type JsonResponse } from './transport.js';
 
 export interface PlatformClientOptions extends Credentials, TokenManagerOptions {
   baseUrl: string;
   timeoutMs: number;
 }
+
+/**
+ * The most platform calls one submission makes, each bounded by the timeout: a refresh that fails
+ * and a login, the create call, and after a refused token another login and create call.
+ */
+export const MAX_CALLS_PER_SUBMISSION = 5;
 
 export interface PlatformClient {
   createTakeover(request: CreateTakeoverRequest): Promise<CreateOutcome>;
@@ -30,29 +37,27 @@ export class SoftSugarClient implements PlatformClient {
   async createTakeover(request: CreateTakeoverRequest): Promise<CreateOutcome> {
     try {
       const first = await this.attempt(request);
-      if (first !== 'auth-failure') return first;
+      if (!('authFailure' in first)) return first;
       const second = await this.attempt(request);
-      return second === 'auth-failure'
-        ? { kind: 'rejected', code: 401, message: 'the platform refused a freshly issued access token' }
-        : second;
+      return 'authFailure' in second ? refusedFreshToken(second.authFailure) : second;
     } catch (error) {
       return describeFailure(error);
     }
   }
 
-  private async attempt(request: CreateTakeoverRequest): Promise<CreateOutcome | 'auth-failure'> {
+  private async attempt(request: CreateTakeoverRequest): Promise<CreateOutcome | { authFailure: JsonResponse }> {
     const token = await this.accessToken();
     const body = {
       videoName: request.videoName,
       ...(request.thumbnailUrl ? { thumbnailUrl: request.thumbnailUrl } : {}),
       param: request.param,
     };
-    const { status, envelope } = await this.transport.post(PATHS.createTakeover, body, token);
-    if (isAuthFailure(status, envelope)) {
+    const response = await this.transport.post(PATHS.createTakeover, body, token);
+    if (isAuthFailure(response.status, response.envelope)) {
       this.tokens.invalidate(token);
-      return 'auth-failure';
+      return { authFailure: response };
     }
-    return interpretCreateResponse(status, envelope);
+    return interpretCreateAnswer(response.status, response.text, response.envelope);
   }
 
   // No create call has gone out yet, so any failure here means nothing was created.
@@ -74,15 +79,13 @@ export class SoftSugarClient implements PlatformClient {
   }
 }
 
-function interpretCreateResponse(status: number, envelope: Envelope | undefined): CreateOutcome {
-  // A gateway timeout means a proxy gave up waiting: the platform may still have the task.
-  if (status === 504) return { kind: 'unknown', reason: 'the platform gateway timed out (HTTP 504)' };
-  if (status >= 500) return { kind: 'unreachable', reason: `the platform answered HTTP ${status}` };
-  if (!envelope) return { kind: 'unreachable', reason: `HTTP ${status} with a body that is not the documented envelope` };
-  if (envelope.code !== 0) return { kind: 'rejected', code: envelope.code, message: envelope.message };
-  const id = envelope.data;
-  if (typeof id === 'number' && Number.isInteger(id)) return { kind: 'created', platformTaskId: String(id) };
-  return { kind: 'unknown', reason: 'the platform reported success without a task id' };
+/** A refused token means nothing was created; only the envelope's own code is reported as the platform's code. */
+function refusedFreshToken({ status, text, envelope }: JsonResponse): CreateOutcome {
+  const raw = rawAnswer(status, text);
+  const refused = 'the platform refused a freshly issued access token';
+  return envelope && envelope.code !== 0
+    ? { kind: 'rejected', code: envelope.code, message: `${refused}: ${envelope.message}`, raw }
+    : { kind: 'unreachable', reason: `${refused} (HTTP ${status})`, raw };
 }
 
 function describeFailure(error: unknown): CreateOutcome {

@@ -1,13 +1,17 @@
 /** What became of one create call, as far as we can tell. */
-export type CreateOutcome =
-  /** The platform accepted the task and gave its id. */
+export type CreateOutcome = (
+  /** The platform accepted the task and gave its id (exactly as it wrote it). */
   | { kind: 'created'; platformTaskId: string }
-  /** The platform answered with a non-zero code: nothing was created. */
+  /** The platform answered with a non-zero envelope `code` (never an HTTP status): nothing was created. */
   | { kind: 'rejected'; code: number; message: string }
-  /** The request never reached the platform, or the platform could not take it: nothing was created. */
+  /** The request never reached the platform, or the platform said it did not process it: nothing was created. */
   | { kind: 'unreachable'; reason: string }
   /** The request went out and no usable answer came back: the platform may have created the task. */
-  | { kind: 'unknown'; reason: string };
+  | { kind: 'unknown'; reason: string }
+) & {
+  /** What the platform sent back, as JSON `{httpStatus, body}` with the body cut to a bounded length. */
+  raw?: string | undefined;
+};
 
 export interface CreateTakeoverRequest {
   videoName: string;

@@ -4,10 +4,12 @@ import type { CredentialCipher } from '../auth/credential-cipher.js';
 import type { Db } from '../db/client.js';
 import { findTenantPlatformAccount } from '../db/tenants.js';
 import { SoftSugarClient, type PlatformClient } from './client.js';
+import type { TimestampUnit } from './protocol.js';
 
 export interface PlatformDirectoryOptions {
   baseUrl: string;
   timeoutMs: number;
+  timestampUnit?: TimestampUnit | undefined;
   /** Needed to read tenants' own credentials; without it every tenant uses `fallback`. */
   cipher?: CredentialCipher | undefined;
 }
@@ -32,6 +34,7 @@ export class PlatformDirectory {
       client = new SoftSugarClient({
         baseUrl: this.options.baseUrl,
         timeoutMs: this.options.timeoutMs,
+        timestampUnit: this.options.timestampUnit,
         appId: account.platformAppId,
         appKey: this.options.cipher.decrypt(account.platformAppKeyEncrypted),
       });

@@ -13,13 +13,18 @@ export interface SelectedPlatform {
 
 export async function selectPlatform(config: Config): Promise<SelectedPlatform> {
   if (config.platform) {
-    const client = new SoftSugarClient({ ...config.platform, timeoutMs: config.platformTimeoutMs });
+    const client = new SoftSugarClient({ ...config.platform, timeoutMs: config.platformTimeoutMs, timestampUnit: config.tokenTimestampUnit });
     const { baseUrl } = config.platform;
     return { client, baseUrl, description: `SoftSugar platform at ${baseUrl}`, close: () => client.close() };
   }
   const credentials = { appId: 'simulator', appKey: randomBytes(16).toString('hex') };
   const simulator = await PlatformSimulator.start(credentials);
-  const client = new SoftSugarClient({ ...credentials, baseUrl: simulator.url, timeoutMs: config.platformTimeoutMs });
+  const client = new SoftSugarClient({
+    ...credentials,
+    baseUrl: simulator.url,
+    timeoutMs: config.platformTimeoutMs,
+    timestampUnit: config.tokenTimestampUnit,
+  });
   return {
     client,
     baseUrl: simulator.url,

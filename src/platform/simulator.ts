@@ -3,20 +3,33 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AUTH_FAILURE_CODE, PATHS, signToken } from './protocol.js';
+import { AUTH_FAILURE_CODE, PATHS, signToken, type TimestampUnit } from './protocol.js';
 
 export type SimulatorFault =
   /** Answer normally, after a delay. */
   | { kind: 'latency'; ms: number }
-  /** Answer with this HTTP status and a plain-text body; nothing is created. */
-  | { kind: 'status'; status: number }
-  /** Answer 200 with a body that is not JSON; nothing is created. */
-  | { kind: 'malformed' }
+  /** Answer once `until` settles (a test decides when the call ends): normally, or with the fault `then`. */
+  | { kind: 'held'; until: Promise<unknown>; then?: SimulatorFault }
+  /** Answer with this HTTP status and a plain-text body; nothing is created unless `created`. */
+  | { kind: 'status'; status: number; created?: boolean }
+  /** Answer 200 with a body that is not JSON; nothing is created unless `created`. */
+  | { kind: 'malformed'; created?: boolean }
+  /** Create the task, then answer 200 with the envelope cut off half-way. */
+  | { kind: 'truncated' }
   /** Create the task, then drop the connection without answering. */
   | { kind: 'reset' }
   /** Create the task and never answer. */
   | { kind: 'hang' }
-  /** Answer with this non-zero code; nothing is created. */
+  /** Answer with this non-zero code (with HTTP 200 unless `status`); nothing is created. */
+  | { kind: 'reject'; code: number; message: string; status?: number };
+
+/** Faults of the token and refresh calls. */
+export type TokenFault =
+  /** Answer with this HTTP status and a plain-text body, as an outage would. */
+  | { kind: 'status'; status: number }
+  /** Answer 200 with an HTML page. */
+  | { kind: 'malformed' }
+  /** Answer with this non-zero code. */
   | { kind: 'reject'; code: number; message: string };
 
 export interface SimulatorOptions {
@@ -32,10 +45,15 @@ export interface SimulatorOptions {
   port?: number;
   /** The simulator's clock, for tests that move time forward. */
   now?: () => number;
+  /** The id of the first task created (ids may exceed 2^53; they are sent as JSON numbers). */
+  firstTaskId?: bigint;
+  /** Accept only token requests signed with this unit; both are accepted when unset. */
+  timestampUnit?: TimestampUnit;
 }
 
 export interface SimulatedTask {
-  id: number;
+  /** The id, as the digits sent. */
+  id: string;
   /** The account that created it. */
   appId: string;
   videoName: string;
@@ -59,14 +77,18 @@ export class PlatformSimulator {
   readonly tasks: SimulatedTask[] = [];
   readonly calls = { token: 0, refresh: 0, create: 0 };
   private readonly faults: SimulatorFault[] = [];
+  private readonly tokenFaults: TokenFault[] = [];
   private readonly tokens = new Map<string, IssuedToken>();
   private readonly hanging = new Set<ServerResponse>();
   private readonly server = createServer((req, res) => void this.handle(req, res));
-  private nextTaskId = 1;
+  private nextTaskId: bigint;
   private readonly now: () => number;
+  /** The timestamp of the last token request, as sent. */
+  lastTokenTimestamp: string | undefined;
 
   private constructor(private readonly options: SimulatorOptions) {
     this.now = options.now ?? Date.now;
+    this.nextTaskId = options.firstTaskId ?? 1n;
   }
 
   static async start(options: SimulatorOptions): Promise<PlatformSimulator> {
@@ -83,6 +105,11 @@ export class PlatformSimulator {
   /** Queue faults; each create call takes the next one. */
   injectFaults(...faults: SimulatorFault[]): void {
     this.faults.push(...faults);
+  }
+
+  /** Queue faults; each token or refresh call takes the next one. */
+  injectTokenFaults(...faults: TokenFault[]): void {
+    this.tokenFaults.push(...faults);
   }
 
   /** The tokens handed out most recently, expired ones too (for tests that check none leaks). */
@@ -121,9 +148,21 @@ export class PlatformSimulator {
     }
   }
 
+  /** Answers with the next token fault, if one is queued. */
+  private tokenFault(res: ServerResponse): boolean {
+    const fault = this.tokenFaults.shift();
+    if (!fault) return false;
+    if (fault.kind === 'status') sendText(res, fault.status, 'service unavailable');
+    else if (fault.kind === 'malformed') sendText(res, 200, '<html>maintenance</html>');
+    else send(res, 200, { code: fault.code, message: fault.message });
+    return true;
+  }
+
   private issueToken(res: ServerResponse, json: Record<string, unknown>): void {
     this.calls.token += 1;
+    if (this.tokenFault(res)) return;
     const { appId, timestamp, sign, grantType } = json;
+    if (typeof timestamp === 'string') this.lastTokenTimestamp = timestamp;
     if (grantType !== 'sign') return send(res, 200, { code: CODES.badRequest, message: 'grantType must be "sign"' });
     const appKey = this.appKeyOf(appId);
     if (appKey === undefined || typeof appId !== 'string' || typeof timestamp !== 'string') {
@@ -132,8 +171,13 @@ export class PlatformSimulator {
     if (sign !== signToken(appId, timestamp, appKey)) {
       return send(res, 200, { code: CODES.forbidden, message: 'signature mismatch' });
     }
-    // The FAQ signs seconds; public clients send milliseconds. Accept both within five minutes.
-    const sent = Number(timestamp) < 1e12 ? Number(timestamp) * 1000 : Number(timestamp);
+    // The FAQ signs seconds; public clients send milliseconds. Accept both within five minutes,
+    // unless told which one the server requires.
+    const unit: TimestampUnit = Number(timestamp) < 1e12 ? 'seconds' : 'milliseconds';
+    if (this.options.timestampUnit && unit !== this.options.timestampUnit) {
+      return send(res, 200, { code: CODES.forbidden, message: 'timestamp out of range' });
+    }
+    const sent = unit === 'seconds' ? Number(timestamp) * 1000 : Number(timestamp);
     if (!Number.isFinite(sent) || Math.abs(this.now() - sent) > 5 * 60_000) {
       return send(res, 200, { code: CODES.forbidden, message: 'timestamp out of range' });
     }
@@ -147,6 +191,7 @@ export class PlatformSimulator {
 
   private refreshToken(req: IncomingMessage, res: ServerResponse, json: Record<string, unknown>): void {
     this.calls.refresh += 1;
+    if (this.tokenFault(res)) return;
     if (this.appKeyOf(json.appId) === undefined || json.grantType !== 'refreshToken') {
       return send(res, 200, { code: CODES.badRequest, message: 'appId and grantType "refreshToken" are required' });
     }
@@ -163,16 +208,21 @@ export class PlatformSimulator {
     if (!issued) {
       return send(res, 401, { code: AUTH_FAILURE_CODE, message: 'access token missing, invalid or expired' });
     }
-    const fault = this.faults.shift();
+    let fault = this.faults.shift();
+    if (fault?.kind === 'held') {
+      await fault.until.catch(() => {});
+      fault = fault.then;
+    }
     if (fault?.kind === 'latency') await delay(fault.ms);
     if (this.options.createLatencyMs) await delay(this.options.createLatencyMs);
-    if (fault?.kind === 'status') return sendText(res, fault.status, 'upstream failure');
-    if (fault?.kind === 'malformed') return sendText(res, 200, '<html>gateway error</html>');
-    if (fault?.kind === 'reject') return send(res, 200, { code: fault.code, message: fault.message });
+    const createdFirst = fault?.kind === 'status' || fault?.kind === 'malformed' ? Boolean(fault.created) : true;
+    if (fault?.kind === 'reject') return send(res, fault.status ?? 200, { code: fault.code, message: fault.message });
+    if (!createdFirst && fault?.kind === 'status') return sendText(res, fault.status, 'upstream failure');
+    if (!createdFirst && fault?.kind === 'malformed') return sendText(res, 200, '<html>gateway error</html>');
     const problem = takeoverProblem(json);
     if (problem) return send(res, 200, { code: CODES.badRequest, message: problem });
     const task: SimulatedTask = {
-      id: this.nextTaskId++,
+      id: String(this.nextTaskId++),
       appId: issued.appId,
       videoName: json.videoName as string,
       param: json.param as string,
@@ -180,9 +230,22 @@ export class PlatformSimulator {
     };
     this.tasks.push(task);
     if (this.tasks.length > REMEMBERED_TASKS) this.tasks.shift();
-    if (fault?.kind === 'reset') return void req.socket.destroy();
-    if (fault?.kind === 'hang') return void this.hanging.add(res);
-    send(res, 200, { code: 0, message: 'success', data: task.id });
+    // The id goes out as a JSON number with every digit (JSON.stringify cannot write one above 2^53).
+    const answer = `{"code":0,"message":"success","data":${task.id}}`;
+    switch (fault?.kind) {
+      case 'status':
+        return sendText(res, fault.status, 'upstream failure');
+      case 'malformed':
+        return sendText(res, 200, '<html>gateway error</html>');
+      case 'truncated':
+        return sendRaw(res, 200, answer.slice(0, answer.length - 8));
+      case 'reset':
+        return void req.socket.destroy();
+      case 'hang':
+        return void this.hanging.add(res);
+      default:
+        sendRaw(res, 200, answer);
+    }
   }
 
   private tokenPair(appId: string) {
@@ -239,6 +302,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+function sendRaw(res: ServerResponse, status: number, json: string): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(json);
 }
 
 function sendText(res: ServerResponse, status: number, body: string): void {

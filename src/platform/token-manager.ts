@@ -1,42 +1,54 @@
 // Access tokens: fetched with a signed request, cached, refreshed before they expire, and
 // replaced once when the platform says a token is no longer good. Tokens and the appKey are
 // never put into errors or logs.
-import { PATHS, isAuthFailure, signToken, tokenDataSchema, type TokenData } from './protocol.js';
-import type { JsonTransport } from './transport.js';
+import { PATHS, plainNumbers, signToken, tokenDataSchema, tokenTimestamp, type TimestampUnit, type TokenData } from './protocol.js';
+import { TransportError, type JsonTransport } from './transport.js';
 
 export interface Credentials {
   appId: string;
   appKey: string;
 }
 
-/** Getting a token failed with an answer from the platform (wrong credentials, say). */
+/** The platform refused to issue a token, in its envelope (wrong credentials, a bad signature…). */
 export class TokenRequestRejected extends Error {
   constructor(
+    /** The envelope's code; never an HTTP status. */
     readonly code: number,
     readonly platformMessage: string,
+    timestampUnit: TimestampUnit,
   ) {
-    super(`the platform refused to issue an access token (code ${code}: ${platformMessage})`);
+    super(
+      `the platform refused to issue an access token (code ${code}: ${platformMessage}); ` +
+        `the request was signed with a timestamp in ${timestampUnit} (SOFTSUGAR_TOKEN_TIMESTAMP_UNIT)`,
+    );
     this.name = 'TokenRequestRejected';
   }
 }
 
 interface CachedToken {
   accessToken: string;
-  accessExpiresAt: number;
+  /** When to stop using it: a margin before it expires. */
+  accessRenewAt: number;
   refreshToken: string;
-  refreshExpiresAt: number;
+  refreshRenewAt: number;
 }
 
 export interface TokenManagerOptions {
-  /** Renew this long before expiry, so a token never expires in flight. */
+  /** Renew at most this long before expiry (5 minutes), so a token never expires in flight. */
   renewMarginMs?: number;
+  /** Unit of the signed timestamp; seconds, as in the FAQ's worked example, unless set. */
+  timestampUnit?: TimestampUnit;
   now?: () => number;
 }
+
+/** Short-lived tokens are renewed this fraction of their lifetime early, not the full margin. */
+const RENEW_MARGIN_SHARE = 0.1;
 
 export class TokenManager {
   private cached: CachedToken | undefined;
   private pending: Promise<CachedToken> | undefined;
   private readonly renewMarginMs: number;
+  private readonly timestampUnit: TimestampUnit;
   private readonly now: () => number;
 
   constructor(
@@ -45,12 +57,13 @@ export class TokenManager {
     options: TokenManagerOptions = {},
   ) {
     this.renewMarginMs = options.renewMarginMs ?? 5 * 60_000;
+    this.timestampUnit = options.timestampUnit ?? 'seconds';
     this.now = options.now ?? Date.now;
   }
 
   async accessToken(): Promise<string> {
     const cached = this.cached;
-    if (cached && this.now() < cached.accessExpiresAt - this.renewMarginMs) return cached.accessToken;
+    if (cached && this.now() < cached.accessRenewAt) return cached.accessToken;
     return (await this.renew()).accessToken;
   }
 
@@ -68,21 +81,26 @@ export class TokenManager {
 
   private async fetchToken(): Promise<CachedToken> {
     const cached = this.cached;
-    const canRefresh = cached && this.now() < cached.refreshExpiresAt - this.renewMarginMs;
+    const canRefresh = cached && this.now() < cached.refreshRenewAt;
     const data = canRefresh ? await this.refresh(cached.refreshToken).catch(() => this.login()) : await this.login();
     const now = this.now();
     this.cached = {
       accessToken: data.accessToken,
-      accessExpiresAt: now + data.expiresIn * 1000,
+      accessRenewAt: now + this.usableMs(data.expiresIn),
       refreshToken: data.refreshToken,
-      refreshExpiresAt: now + data.refreshTokenExpiresIn * 1000,
+      refreshRenewAt: now + this.usableMs(data.refreshTokenExpiresIn),
     };
     return this.cached;
   }
 
+  /** How long a token that lives `seconds` is used: all of it but the smaller of the margin and a tenth. */
+  private usableMs(seconds: number): number {
+    const lifetime = seconds * 1000;
+    return lifetime - Math.min(this.renewMarginMs, lifetime * RENEW_MARGIN_SHARE);
+  }
+
   private login(): Promise<TokenData> {
-    // The FAQ's worked example signs a timestamp in seconds.
-    const timestamp = String(Math.floor(this.now() / 1000));
+    const timestamp = tokenTimestamp(this.now(), this.timestampUnit);
     const { appId, appKey } = this.credentials;
     return this.call(PATHS.token, { appId, timestamp, sign: signToken(appId, timestamp, appKey), grantType: 'sign' });
   }
@@ -91,14 +109,21 @@ export class TokenManager {
     return this.call(PATHS.refresh, { appId: this.credentials.appId, grantType: 'refreshToken' }, refreshToken);
   }
 
+  /**
+   * Only a refusal in the platform's envelope is a rejection; an outage of the token endpoint
+   * (5xx, HTML, a body without the documented fields) is a failure to reach the platform.
+   */
   private async call(path: string, body: unknown, bearer?: string): Promise<TokenData> {
     const { status, envelope } = await this.transport.post(path, body, bearer);
-    if (!envelope) throw new TokenRequestRejected(status, `HTTP ${status} without the documented envelope`);
-    if (envelope.code !== 0 || isAuthFailure(status, envelope)) {
-      throw new TokenRequestRejected(envelope.code, envelope.message);
+    const answered = status >= 200 && status < 300;
+    if (envelope && envelope.code !== 0 && status < 500) {
+      throw new TokenRequestRejected(envelope.code, envelope.message, this.timestampUnit);
     }
-    const data = tokenDataSchema.safeParse(envelope.data);
-    if (!data.success) throw new TokenRequestRejected(envelope.code, 'token response without the documented fields');
+    if (!envelope || !answered) {
+      throw new TransportError(false, `the token endpoint answered HTTP ${status}${envelope ? '' : ' without the documented envelope'}`);
+    }
+    const data = tokenDataSchema.safeParse(plainNumbers(envelope.data));
+    if (!data.success) throw new TransportError(false, 'the token endpoint answered without the documented token fields');
     return data.data;
   }
 }

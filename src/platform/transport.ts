@@ -1,7 +1,7 @@
 // JSON over a keep-alive undici pool, with failures sorted by whether the request may have
 // reached the platform. That distinction decides between "nothing was created" and "unknown".
 import { Pool } from 'undici';
-import { envelopeSchema, type Envelope } from './protocol.js';
+import { parseEnvelope, type Envelope } from './protocol.js';
 
 export interface TransportOptions {
   baseUrl: string;
@@ -12,6 +12,8 @@ export interface TransportOptions {
 
 export interface JsonResponse {
   status: number;
+  /** The body as received. */
+  text: string;
   /** Undefined when the body is not the documented `{code, message, data}` envelope. */
   envelope: Envelope | undefined;
 }
@@ -82,7 +84,7 @@ export class JsonTransport {
       const timedOut = code === 'TimeoutError' || code.includes('TIMEOUT');
       throw new TransportError(true, timedOut ? `no answer within ${this.options.timeoutMs} ms` : `connection lost (${code})`);
     }
-    return { status, envelope: parseEnvelope(text) };
+    return { status, text, envelope: parseEnvelope(text) };
   }
 
   /** Whether anything answers HTTP at the base URL (any status), within `timeoutMs`. */
@@ -98,14 +100,5 @@ export class JsonTransport {
 
   close(): Promise<void> {
     return this.pool.close();
-  }
-}
-
-function parseEnvelope(text: string): Envelope | undefined {
-  try {
-    const parsed = envelopeSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
   }
 }

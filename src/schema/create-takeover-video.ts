@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { resolveSceneRequest, withVideoName } from '../submission/scene-request.js';
 import { IdempotencyKeyReused } from '../submission/submit-takeover.js';
 import { LIMITS } from '../takeover/limits.js';
 import { takeoverParamsSchema } from '../takeover/params.js';
@@ -7,10 +6,15 @@ import { variableValuesSchema } from '../takeover/preset.js';
 import { httpUrlSchema } from '../takeover/primitives.js';
 import { TakeoverValidationError } from '../takeover/validation-issue.js';
 import { builder } from './builder.js';
-import { PlatformRejectedError, PlatformUnreachableError, SubmissionOutcomeUnknownError } from './submission-errors.js';
+import {
+  PlatformRejectedError,
+  PlatformUnreachableError,
+  SubmissionAccepted,
+  SubmissionInProgress,
+  SubmissionOutcomeUnknownError,
+} from './submission-errors.js';
 import { TakeoverParamsInput, TakeoverParamsPatch } from './inputs/takeover-params.js';
 import { withPresetDbId } from './preset-id.js';
-import { Task } from './task.js';
 
 export const VariableValueInput = builder.inputType('VariableValueInput', {
   description: 'A value for one {{variable}} of a preset.',
@@ -57,7 +61,7 @@ const createTakeoverArgs = z
 
 builder.mutationField('createTakeoverVideo', (t) =>
   t.field({
-    type: Task,
+    type: SubmissionAccepted,
     description:
       'Validate a scene (inline `params`, or a `preset` with variables and overrides), record it, and submit it to the platform. Whatever happens after validation, exactly one task is recorded with a status saying what became of it.',
     args: {
@@ -69,38 +73,45 @@ builder.mutationField('createTakeoverVideo', (t) =>
       preset: t.arg({ type: PresetReferenceInput, description: 'A saved preset to build the scene from. Give this or `params`.' }),
       idempotencyKey: t.arg.string({
         description:
-          'Your key for this intent (e.g. a UUID). A repeat with the same key and the same input returns the original task without calling the platform again, whatever became of it; the same key with a different input is an IdempotencyKeyReusedError. Keys never expire.',
+          'Your key for this request (e.g. a UUID). A repeat with the same key and the same request (videoName, thumbnailUrl, params, or preset id, version, variables and overrides, as sent; later preset edits do not matter) returns the original task without calling the platform again: its outcome, or SubmissionInProgress while its call runs. The exception: a repeat of an UNREACHABLE request makes a new attempt (nothing was created). The same key with a different request is an IdempotencyKeyReusedError. A key answers for its task for IDEMPOTENCY_KEY_TTL_HOURS (24 by default); after that it may be used for a new request.',
       }),
     },
     validate: { schema: createTakeoverArgs },
     errors: {
-      types: [TakeoverValidationError, IdempotencyKeyReused, PlatformRejectedError, PlatformUnreachableError, SubmissionOutcomeUnknownError],
-      dataField: { name: 'task', description: 'The recorded task.' },
-      result: { name: 'CreateTakeoverVideoSuccess', description: 'The platform accepted the task.' },
+      directResult: true,
+      types: [
+        TakeoverValidationError,
+        IdempotencyKeyReused,
+        SubmissionInProgress,
+        PlatformRejectedError,
+        PlatformUnreachableError,
+        SubmissionOutcomeUnknownError,
+      ],
       union: { name: 'CreateTakeoverVideoResult', description: 'What became of the submission.' },
     },
     resolve: async (_root, rawArgs, ctx) => {
       // plugin-zod hands the resolver the parsed args (defaults applied); its types do not say so.
       const args = rawArgs as unknown as z.output<typeof createTakeoverArgs>;
       const preset = args.preset && withPresetDbId(args.preset);
-      const scene = withVideoName(await resolveSceneRequest(ctx.db, ctx.ownerId, { ...args, preset }));
-      const { task, outcome } = await ctx.submitter.submit(ctx.ownerId, {
-        ...scene,
-        thumbnailUrl: args.thumbnailUrl ?? undefined,
-        idempotencyKey: args.idempotencyKey ?? undefined,
-      });
+      const { task, outcome, outcomeRecorded } = await ctx.submitter.submit(ctx.ownerId, { ...args, preset });
       switch (outcome.kind) {
         case 'created':
+          return new SubmissionAccepted(task, outcome.platformTaskId, outcomeRecorded);
         case 'in-progress':
-          return task;
+          throw new SubmissionInProgress(task);
         case 'rejected':
-          throw new PlatformRejectedError(task, outcome.code, outcome.message);
+          throw new PlatformRejectedError(task, outcome.code, outcome.message, outcomeRecorded);
         case 'unreachable':
-          throw new PlatformUnreachableError(task, `The platform is unreachable: ${outcome.reason}`);
+          throw new PlatformUnreachableError(
+            task,
+            `Nothing was created (${outcome.reason}). Submit again when the platform is back; the same idempotency key may be used.`,
+            outcomeRecorded,
+          );
         case 'unknown':
           throw new SubmissionOutcomeUnknownError(
             task,
-            `No answer from the platform (${outcome.reason}); it may have created the task. Recorded as UNKNOWN, not resubmitted.`,
+            `No usable answer from the platform (${outcome.reason}); it may have created the task. Recorded as UNKNOWN, not resubmitted: check the platform before submitting again.`,
+            outcomeRecorded,
           );
       }
     },

@@ -1,4 +1,5 @@
 import { RESULT_RETENTION_MS } from '../db/tasks.js';
+import { RAW_BODY_LIMIT } from '../platform/create-answer.js';
 import { containsText } from '../db/search.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { TakeoverParams as Params } from '../takeover/params.js';
@@ -16,11 +17,37 @@ export const TaskStatus = builder.enumType('TaskStatus', {
     SUBMITTING: { description: 'Recorded; the platform call is in flight (or the process stopped during it).' },
     SUBMITTED: { description: 'The platform accepted the task and returned its id.' },
     REJECTED: { description: 'The platform refused the task with a non-zero code.' },
-    UNREACHABLE: { description: 'The platform could not be reached or answered outside its documented envelope; nothing was created.' },
+    UNREACHABLE: {
+      description: 'Nothing was created: the platform could not be reached, or answered that it did not process the request (HTTP 3xx, 4xx, 503).',
+    },
     UNKNOWN: {
-      description: 'The request went out and no answer came back: the platform may have created the task. Never resubmitted automatically.',
+      description:
+        'The request went out and no usable answer came back (or the submitting instance stopped mid-call): the platform may have created the task. Never resubmitted automatically; a late answer from the same call still replaces it.',
     },
   } as const,
+});
+
+export const TaskEventSource = builder.enumType('TaskEventSource', {
+  description: 'What caused a status change.',
+  values: {
+    SUBMISSION: { description: 'The submission itself: the record was written, or the platform answered the create call.' },
+    RECOVERY: { description: 'Crash recovery: the task was still SUBMITTING after the deadline its instance had set.' },
+  } as const,
+});
+
+export const TaskEvent = builder.prismaObject('TaskEvent', {
+  description: 'One status change of a task.',
+  fields: (t) => ({
+    at: t.expose('at', { type: 'DateTime', description: "When, on the database's clock." }),
+    fromStatus: t.expose('fromStatus', { type: TaskStatus, nullable: true, description: 'The status before; null when the record was written.' }),
+    toStatus: t.expose('toStatus', { type: TaskStatus, description: 'The status after.' }),
+    source: t.expose('source', { type: TaskEventSource, description: 'What caused it.' }),
+    message: t.exposeString('message', { description: 'Why, for a person.' }),
+    raw: t.exposeString('raw', {
+      nullable: true,
+      description: `What the platform sent that caused it, as JSON \`{httpStatus, body}\` with the body as received, cut at ${RAW_BODY_LIMIT} characters; null when it sent nothing.`,
+    }),
+  }),
 });
 
 export const Task = builder.prismaNode('Task', {
@@ -33,10 +60,23 @@ export const Task = builder.prismaNode('Task', {
     videoName: t.exposeString('videoName'),
     thumbnailUrl: t.exposeString('thumbnailUrl', { nullable: true }),
     status: t.expose('status', { type: TaskStatus }),
-    platformTaskId: t.exposeString('platformTaskId', { nullable: true, description: "The platform's task id, once it accepted the task." }),
-    platformCode: t.exposeInt('platformCode', { nullable: true, description: "The platform's error code when REJECTED." }),
+    platformTaskId: t.exposeString('platformTaskId', {
+      nullable: true,
+      description: "The platform's task id, once it accepted the task, exactly as the platform wrote it (ids may exceed 2^53).",
+    }),
+    platformCode: t.exposeInt('platformCode', { nullable: true, description: "The code in the platform's answer envelope when REJECTED (never an HTTP status)." }),
     platformMessage: t.exposeString('platformMessage', { nullable: true, description: "The platform's message when REJECTED." }),
-    failureReason: t.exposeString('failureReason', { nullable: true, description: 'What went wrong in transport, when UNREACHABLE or UNKNOWN.' }),
+    failureReason: t.exposeString('failureReason', { nullable: true, description: 'What went wrong, when UNREACHABLE or UNKNOWN.' }),
+    abandonAfter: t.expose('abandonAfter', {
+      type: 'DateTime',
+      nullable: true,
+      description:
+        "When a task still SUBMITTING counts as abandoned (on the database's clock): set when it was recorded, from the submitting instance's worst-case call time.",
+    }),
+    events: t.relation('events', {
+      description: 'Its status changes, oldest first, each with its time, cause and reason. Tasks recorded before events were kept have none.',
+      query: { orderBy: { id: 'asc' } },
+    }),
     params: t.field({
       type: TakeoverParams,
       description: 'The validated parameters as submitted, with every default applied.',
@@ -45,7 +85,10 @@ export const Task = builder.prismaNode('Task', {
     }),
     paramString: t.exposeString('paramString', { description: 'The exact `param` string sent to the platform (the synthesis JSON, serialised).' }),
     preset: t.relation('preset', { nullable: true, description: 'The preset this task was made from, unless it was deleted since.' }),
-    idempotencyKey: t.exposeString('idempotencyKey', { nullable: true, description: 'The idempotency key it was submitted with.' }),
+    idempotencyKey: t.exposeString('idempotencyKey', {
+      nullable: true,
+      description: 'The idempotency key it was submitted with (kept after the key expired or moved on to a retry).',
+    }),
     presetVersion: t.exposeInt('presetVersion', { nullable: true, description: 'The version of the preset it was made from.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),

@@ -8,17 +8,19 @@ export const CREATE_TAKEOVER = /* GraphQL */ `
   ) {
     createTakeoverVideo(videoName: $videoName, thumbnailUrl: $thumbnailUrl, params: $params, preset: $preset, idempotencyKey: $idempotencyKey) {
       __typename
-      ... on CreateTakeoverVideoSuccess { task { ...TaskFields } }
+      ... on CreateTakeoverVideoSuccess { platformTaskId outcomeRecorded task { ...TaskFields } }
       ... on ValidationError { message issues { path message } }
-      ... on PlatformRejectedError { message code platformMessage task { ...TaskFields } }
-      ... on PlatformUnreachableError { message task { ...TaskFields } }
-      ... on SubmissionOutcomeUnknownError { message task { ...TaskFields } }
+      ... on PlatformRejectedError { message code platformMessage outcomeRecorded task { ...TaskFields } }
+      ... on PlatformUnreachableError { message outcomeRecorded task { ...TaskFields } }
+      ... on SubmissionOutcomeUnknownError { message outcomeRecorded task { ...TaskFields } }
+      ... on SubmissionInProgress { message task { ...TaskFields } }
       ... on IdempotencyKeyReusedError { message idempotencyKey }
     }
   }
   fragment TaskFields on Task {
     id videoName thumbnailUrl status platformTaskId platformCode platformMessage failureReason
-    paramString createdAt updatedAt expiresAt expired presetVersion preset { id version } idempotencyKey
+    paramString createdAt updatedAt expiresAt expired presetVersion preset { id version } idempotencyKey abandonAfter
+    events { at fromStatus toStatus source message raw }
     params {
       version bitRate frameRate
       watermark { show content }

@@ -11,6 +11,8 @@ import { createLogger } from '../../src/http/logger.js';
 import { SoftSugarClient, type PlatformClientOptions } from '../../src/platform/client.js';
 import { PlatformDirectory } from '../../src/platform/platform-directory.js';
 import { PlatformSimulator, type SimulatorOptions } from '../../src/platform/simulator.js';
+import type { UnwrittenOutcome } from '../../src/submission/outcome-recorder.js';
+import { PendingWrites } from '../../src/submission/pending-writes.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 
 export const TEST_CREDENTIALS = { appId: 'test-app', appKey: 'test-app-key-3f9d0c2b7a61e845' };
@@ -23,6 +25,8 @@ export const DEFAULT_OPTIONS: AppOptions = {
   limits: { bodyBytes: 1_000_000, depth: 15, aliases: 15, tokens: 5_000, cost: 50_000, requestsPerMinute: 100_000 },
   // As deployed: every test that writes and then reads goes through the response cache.
   responseCache: loadConfig({}).responseCache,
+  submissionStaleAfterMs: loadConfig({}).submissionStaleAfterMs,
+  idempotencyKeyTtlMs: loadConfig({}).idempotencyKeyTtlMs,
 };
 
 export interface GraphQLResponse<T = any> {
@@ -37,6 +41,8 @@ export interface TestApp {
   simulator: PlatformSimulator;
   client: SoftSugarClient;
   platforms: PlatformDirectory;
+  /** Outcome writes still being retried in the background. */
+  pendingWrites: PendingWrites<UnwrittenOutcome>;
   /** The test tenant's API key. */
   apiKey: string;
   /** Every log line the app wrote, parsed. */
@@ -71,7 +77,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   });
   const logger = createLogger('debug', sink);
-  const app = createApp({ database, platforms, logger, options: { ...DEFAULT_OPTIONS, ...options.options } });
+  const pendingWrites = new PendingWrites<UnwrittenOutcome>();
+  const app = createApp({ database, platforms, logger, pendingWrites, options: { ...DEFAULT_OPTIONS, ...options.options } });
   const { key: apiKey } = await createApiKey(database.db, TEST_TENANT);
   return {
     app,
@@ -80,6 +87,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     simulator,
     client,
     platforms,
+    pendingWrites,
     apiKey,
     logs,
     async graphql(query, variables, key = apiKey) {
@@ -99,6 +107,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const secrets = [TEST_CREDENTIALS.appKey, TEST_ENCRYPTION_KEY, apiKey, ...simulator.issuedTokens];
       const leaked = secrets.filter((secret) => written.includes(secret));
       if (leaked.length) throw new Error(`${leaked.length} secret(s) appeared in the logs`);
+      await pendingWrites.drain(5_000);
       await platforms.close();
       await client.close();
       await simulator.close();
