@@ -22,6 +22,7 @@ import { graphiqlExample } from './schema/graphiql-example.js';
 import { schema } from './schema/index.js';
 import type { UnwrittenOutcome } from './submission/outcome-recorder.js';
 import type { PendingWrites } from './submission/pending-writes.js';
+import type { TaskLifecycle } from './lifecycle/task-lifecycle.js';
 import { TakeoverSubmitter, type PlatformResolver } from './submission/submit-takeover.js';
 
 export interface AppOptions {
@@ -48,9 +49,11 @@ export interface AppDependencies {
   options: AppOptions;
   /** Outcome writes that outlive their request; main.ts waits for them at shutdown. */
   pendingWrites?: PendingWrites<UnwrittenOutcome>;
+  /** Every status change of a task goes through it. */
+  lifecycle: TaskLifecycle;
 }
 
-export function createApp({ database, platforms: uninstrumented, logger, options, pendingWrites }: AppDependencies) {
+export function createApp({ database, platforms: uninstrumented, logger, options, pendingWrites, lifecycle }: AppDependencies) {
   const { db, provider } = database;
   const registry = new Registry();
   const platforms = instrumentPlatforms(uninstrumented, registry);
@@ -61,6 +64,7 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     logContext: () => ({ requestId: currentRequestId() }),
     clock: () => database.clock.now(),
     pendingWrites,
+    lifecycle,
   });
   const limiter = new RateLimiter(options.limits.requestsPerMinute);
   const previewLinks = new PreviewLinks(options.previewSigningKey);

@@ -5,7 +5,7 @@ import { createApp } from './app.js';
 import { CredentialCipher } from './auth/credential-cipher.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
-import { markAbandonedSubmissions } from './db/tasks.js';
+import { TaskLifecycle } from './lifecycle/task-lifecycle.js';
 import { createApiKey, DEFAULT_TENANT, revokeLabelledKeys } from './db/tenants.js';
 import { createLogger } from './http/logger.js';
 import { PlatformDirectory } from './platform/platform-directory.js';
@@ -21,9 +21,10 @@ const { db } = database;
 // Tasks a stopped process left mid-call: mark them UNKNOWN now, and keep checking, since another
 // instance may stop while this one runs. Each task carries its own deadline, set by the instance
 // that submitted it, and is compared with the database's clock.
+const lifecycle = new TaskLifecycle(db, database.provider, { clock: () => database.clock.now() });
 const recoverAbandoned = async () => {
   await database.clock.sync();
-  const count = await markAbandonedSubmissions(db, database.provider, database.clock.now());
+  const count = await lifecycle.recoverAbandoned();
   if (count) logger.warn({ count }, 'marked abandoned submissions UNKNOWN (not resubmitted)');
 };
 await recoverAbandoned();
@@ -50,7 +51,7 @@ if (!config.platform) {
 // GraphiQL's bundled assets are large (9 MB): loaded only when GraphiQL is on.
 const renderGraphiQL = config.graphiql ? (await import('@graphql-yoga/render-graphiql')).renderGraphiQL : undefined;
 const pendingWrites = new PendingWrites<UnwrittenOutcome>();
-const app = createApp({ database, platforms, logger, pendingWrites, options: { ...config, graphiqlApiKey: sandboxKey, renderGraphiQL } });
+const app = createApp({ database, platforms, logger, pendingWrites, lifecycle, options: { ...config, graphiqlApiKey: sandboxKey, renderGraphiQL } });
 const server = createServer(app);
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;

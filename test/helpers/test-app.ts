@@ -2,6 +2,7 @@
 // real socket; the yoga instance, called through its fetch without opening a port; a tenant with
 // an API key; logs captured in memory.
 import { Writable } from 'node:stream';
+import { TaskLifecycle } from '../../src/lifecycle/task-lifecycle.js';
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { CredentialCipher } from '../../src/auth/credential-cipher.js';
 import { loadConfig } from '../../src/config.js';
@@ -43,6 +44,7 @@ export interface TestApp {
   platforms: PlatformDirectory;
   /** Outcome writes still being retried in the background. */
   pendingWrites: PendingWrites<UnwrittenOutcome>;
+  lifecycle: TaskLifecycle;
   /** The test tenant's API key. */
   apiKey: string;
   /** Every log line the app wrote, parsed. */
@@ -78,7 +80,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const logger = createLogger('debug', sink);
   const pendingWrites = new PendingWrites<UnwrittenOutcome>();
-  const app = createApp({ database, platforms, logger, pendingWrites, options: { ...DEFAULT_OPTIONS, ...options.options } });
+  const lifecycle = new TaskLifecycle(database.db, database.provider, { clock: () => database.clock.now() });
+  const app = createApp({ database, platforms, logger, pendingWrites, lifecycle, options: { ...DEFAULT_OPTIONS, ...options.options } });
   const { key: apiKey } = await createApiKey(database.db, TEST_TENANT);
   return {
     app,
@@ -88,6 +91,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     client,
     platforms,
     pendingWrites,
+    lifecycle,
     apiKey,
     logs,
     async graphql(query, variables, key = apiKey) {

@@ -177,3 +177,29 @@ function sameTerminal(task: TaskState, report: TaskReport): boolean {
 export function resultExpired(expiresAt: Date | null, now: Date): boolean {
   return expiresAt !== null && expiresAt.getTime() <= now.getTime();
 }
+
+/** What a report says, for a person (the message of the event it causes). */
+export function describeReport(report: TaskReport): string {
+  switch (report.kind) {
+    case 'accepted':
+      return `The platform accepted the task (its id: ${report.platformTaskId}).`;
+    case 'rejected':
+      return `The platform rejected the task (code ${report.code}: ${report.message}).`;
+    case 'not-created':
+      return `Nothing was created: ${report.reason}.`;
+    case 'outcome-unknown':
+      return `No usable answer (${report.reason}): the platform may have created the task.`;
+    case 'queued':
+      return 'The platform has the task and has not started it yet.';
+    case 'processing': {
+      const progress = clampProgress(report.progress);
+      return progress === undefined ? 'The platform is making the video.' : `The platform is making the video (${progress} %).`;
+    }
+    case 'succeeded':
+      return 'The video is ready to download.';
+    case 'failed': {
+      const detail = [report.code === undefined ? '' : `code ${report.code}`, report.message ?? ''].filter(Boolean).join(': ');
+      return `The platform could not make the video${detail ? ` (${detail})` : ''}.`;
+    }
+  }
+}

@@ -12,7 +12,7 @@ import {
   type TaskReport,
   type TaskState,
   type TaskStatus,
-} from '../src/takeover/task-lifecycle.js';
+} from '../src/takeover/task-state-machine.js';
 
 const now = new Date('2026-11-29T10:00:00Z');
 const ID = '9007199254740993';
