@@ -16,9 +16,11 @@ import { PreviewLinks } from './http/preview-links.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { useResponseCache } from './http/response-cache.js';
 import { currentRequestId, useRequestId } from './http/request-id.js';
+import { useVariableDepthLimit } from './http/variable-depth.js';
 import { instrumentPlatforms } from './platform/instrumented.js';
 import type { Context } from './schema/context.js';
 import { graphiqlExample } from './schema/graphiql-example.js';
+import { presetDbId } from './schema/global-id.js';
 import { schema } from './schema/index.js';
 import type { UnwrittenOutcome } from './submission/outcome-recorder.js';
 import type { PendingWrites } from './submission/pending-writes.js';
@@ -58,6 +60,7 @@ export function createApp({ database, platforms: uninstrumented, logger, options
   const registry = new Registry();
   const platforms = instrumentPlatforms(uninstrumented, registry);
   const submitter = new TakeoverSubmitter(db, platforms, {
+    presetDbId,
     abandonAfterMs: options.submissionStaleAfterMs,
     idempotencyKeyTtlMs: options.idempotencyKeyTtlMs,
     log: logger,
@@ -95,6 +98,7 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     landingPage: false,
     plugins: [
       useRequestId(),
+      useVariableDepthLimit(),
       ...useOperations(database, platforms, registry),
       usePreviewEndpoint(db, previewLinks),
       useBodyLimit(options.limits.bodyBytes),

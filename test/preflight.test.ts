@@ -10,13 +10,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const CHECK = /* GraphQL */ `
-  query Check($params: TakeoverParamsInput, $preset: PresetReferenceInput) {
-    checkScene(params: $params, preset: $preset) { issues { path message } warnings { path code message } paramString }
+  query Check($params: TakeoverParamsInput, $preset: PresetReferenceInput, $videoName: String) {
+    checkScene(params: $params, preset: $preset, videoName: $videoName) { issues { path message } warnings { path code message } paramString }
   }
 `;
 
 const check = async (params: unknown) => {
-  const { data, errors } = await t.graphql(CHECK, { params });
+  const { data, errors } = await t.graphql(CHECK, { params, videoName: 'checked' });
   expect(errors).toBeUndefined();
   return data.checkScene;
 };
@@ -59,19 +59,20 @@ describe('pre-flight warnings', () => {
 
   it('asks for exactly one of params and preset', async () => {
     const neither = (await t.graphql(CHECK, {})).data.checkScene;
-    expect(neither.issues).toEqual([{ path: 'params', message: 'give either params or a preset' }]);
+    expect(neither.issues).toEqual([{ path: 'params', message: expect.stringMatching(/^give either params or a preset/) }]);
+    // A malformed id is an id no preset has.
     const badId = (await t.graphql(CHECK, { preset: { id: 'nope' } })).data.checkScene;
-    expect(badId.issues).toEqual([{ path: 'preset.id', message: 'not a preset id' }]);
+    expect(badId.issues).toEqual([{ path: 'preset.id', message: 'no preset with this id' }]);
   });
 
   it('checks a preset with variables, and reports its problems', async () => {
     const { id } = (await t.graphql(CREATE_PRESET, {
       input: { name: 'checked', params: { ...minimalSceneParams, ttsQuery: { content: 'Hi {{name}}' }, resolution: { width: 721, height: 1280 } } },
     })).data.createPreset.preset;
-    const ok = (await t.graphql(CHECK, { preset: { id, variables: [{ name: 'name', value: 'Ann' }] } })).data.checkScene;
+    const ok = (await t.graphql(CHECK, { preset: { id, variables: [{ name: 'name', value: 'Ann' }] }, videoName: 'for {{name}}' })).data.checkScene;
     expect(JSON.parse(ok.paramString).tts_query.content).toBe('Hi Ann');
     expect(ok.warnings.map((w: { code: string }) => w.code)).toEqual(['ODD_RESOLUTION']);
-    const missing = (await t.graphql(CHECK, { preset: { id } })).data.checkScene;
+    const missing = (await t.graphql(CHECK, { preset: { id }, videoName: 'v' })).data.checkScene;
     expect(missing.issues).toEqual([{ path: 'variables.name', message: expect.any(String) }]);
   });
 

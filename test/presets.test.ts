@@ -116,9 +116,13 @@ describe('preset CRUD', () => {
     expect(await t.db.presetTag.count({ where: { presetId: decodeGlobalID(id).id } })).toBe(0);
   });
 
-  it('reports a malformed id as a validation error', async () => {
-    const result = (await t.graphql(DELETE_PRESET, { id: 'not-a-global-id' })).data.deletePreset;
-    expect(result).toMatchObject({ __typename: 'ValidationError', issues: [{ path: 'id', message: 'not a preset id' }] });
+  it('answers a malformed id as an id no preset has', async () => {
+    const taskId = Buffer.from('Task:00000000-0000-0000-0000-000000000000').toString('base64');
+    for (const id of ['not-a-global-id', taskId, Buffer.from('Preset:not-a-uuid').toString('base64')]) {
+      expect((await t.graphql(DELETE_PRESET, { id })).data.deletePreset.__typename).toBe('NotFoundError');
+      expect((await t.graphql(UPDATE_PRESET, { id, input: { name: 'x' } })).data.updatePreset.__typename).toBe('NotFoundError');
+      expect((await t.graphql(DUPLICATE_PRESET, { id, name: 'x' })).data.duplicatePreset.__typename).toBe('NotFoundError');
+    }
   });
 });
 

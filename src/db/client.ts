@@ -11,6 +11,7 @@ import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-postgr
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { DatabaseClock } from './clock.js';
 import { applyMigrations, readMigrations } from './schema-engine.js';
+import { withSqliteLikeEscape } from './sqlite-like-escape.js';
 
 /**
  * Both generated clients have the same models and API; the SQLite one's type stands for both.
@@ -109,7 +110,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     const file = url.slice('file:'.length);
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const adapter = new PrismaBetterSqlite3({ url: file, ...(options.sqliteBusyTimeoutMs !== undefined && { timeout: options.sqliteBusyTimeoutMs }) });
-    db = new PrismaClient({ adapter, log });
+    db = new PrismaClient({ adapter: withSqliteLikeEscape(adapter), log });
     await migrateIfNeeded(db, adapter, prismaDir('migrations'));
     // WAL lets readers run while a submission writes; NORMAL sync is safe with WAL.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');

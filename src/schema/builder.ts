@@ -5,8 +5,9 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ZodPlugin from '@pothos/plugin-zod';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
-import { issuesFromZod, TakeoverValidationError } from '../takeover/validation-issue.js';
+import { issuesFromZod } from '../takeover/validation-issue.js';
 import type { Context } from './context.js';
+import { validationFailure } from './input-error.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -25,7 +26,7 @@ export const builder = new SchemaBuilder<{
     unsafelyHandleInputErrors: true,
   },
   zod: {
-    validationError: (error) => new TakeoverValidationError(issuesFromZod(error)),
+    validationError: (error, _args, _ctx, info) => validationFailure(issuesFromZod(error), info),
   },
   prisma: {
     client: (ctx) => ctx.db,
@@ -38,6 +39,9 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     nodeTypeOptions: { description: 'An object with a global id, fetchable with `node(id:)`.' },
+    // Our own `node` and `nodes` (src/schema/node.ts): unknown, malformed and not-yours ids are null.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     pageInfoTypeOptions: { description: 'Where a page sits in a connection.' },
   },
 });

@@ -1,11 +1,10 @@
-import { z } from 'zod';
+import { parseSubmissionRequest, type SubmissionContext } from '../submission/scene-request.js';
 import { IdempotencyKeyReused } from '../submission/submit-takeover.js';
 import { LIMITS } from '../takeover/limits.js';
-import { takeoverParamsSchema } from '../takeover/params.js';
-import { variableValuesSchema } from '../takeover/preset.js';
-import { httpUrlSchema } from '../takeover/primitives.js';
 import { TakeoverValidationError } from '../takeover/validation-issue.js';
 import { builder } from './builder.js';
+import type { Context } from './context.js';
+import { presetDbId } from './global-id.js';
 import {
   PlatformRejectedError,
   PlatformUnreachableError,
@@ -14,7 +13,6 @@ import {
   SubmissionOutcomeUnknownError,
 } from './submission-errors.js';
 import { TakeoverParamsInput, TakeoverParamsPatch } from './inputs/takeover-params.js';
-import { withPresetDbId } from './preset-id.js';
 
 export const VariableValueInput = builder.inputType('VariableValueInput', {
   description: 'A value for one {{variable}} of a preset.',
@@ -37,27 +35,8 @@ export const PresetReferenceInput = builder.inputType('PresetReferenceInput', {
   }),
 });
 
-export const presetReferenceSchema = z.object({
-  id: z.string(),
-  version: z.number().int().positive().nullish(),
-  variables: variableValuesSchema,
-  // Checked after it is merged over the preset, where each problem has its full path.
-  overrides: z.custom<typeof TakeoverParamsPatch.$inferInput | null>().optional(),
-});
-
-const createTakeoverArgs = z
-  .object({
-    videoName: z.string().trim().min(1, 'a video name is required').max(LIMITS.maxNameLength).nullish(),
-    thumbnailUrl: httpUrlSchema.nullish(),
-    params: takeoverParamsSchema.nullish(),
-    preset: presetReferenceSchema.nullish(),
-    idempotencyKey: z.string().regex(/^[\x21-\x7e]{1,128}$/, 'an idempotency key is 1..128 printable ASCII characters').nullish(),
-  })
-  .superRefine((args, ctx) => {
-    if (Boolean(args.params) === Boolean(args.preset)) {
-      ctx.addIssue({ code: 'custom', path: ['params'], message: 'give either params or a preset (change a preset scene with preset.overrides)' });
-    }
-  });
+/** What a submission (or a check of one) needs from the request's context. */
+export const submissionContext = (ctx: Context): SubmissionContext => ({ db: ctx.db, ownerId: ctx.ownerId, presetDbId });
 
 builder.mutationField('createTakeoverVideo', (t) =>
   t.field({
@@ -76,7 +55,6 @@ builder.mutationField('createTakeoverVideo', (t) =>
           'Your key for this request (e.g. a UUID). A repeat with the same key and the same request (videoName, thumbnailUrl, params, or preset id, version, variables and overrides, as sent; later preset edits do not matter) returns the original task without calling the platform again: its outcome, or SubmissionInProgress while its call runs. The exception: a repeat of an UNREACHABLE request makes a new attempt (nothing was created). The same key with a different request is an IdempotencyKeyReusedError. A key answers for its task for IDEMPOTENCY_KEY_TTL_HOURS (24 by default); after that it may be used for a new request.',
       }),
     },
-    validate: { schema: createTakeoverArgs },
     errors: {
       directResult: true,
       types: [
@@ -89,11 +67,9 @@ builder.mutationField('createTakeoverVideo', (t) =>
       ],
       union: { name: 'CreateTakeoverVideoResult', description: 'What became of the submission.' },
     },
-    resolve: async (_root, rawArgs, ctx) => {
-      // plugin-zod hands the resolver the parsed args (defaults applied); its types do not say so.
-      const args = rawArgs as unknown as z.output<typeof createTakeoverArgs>;
-      const preset = args.preset && withPresetDbId(args.preset);
-      const { task, outcome, outcomeRecorded } = await ctx.submitter.submit(ctx.ownerId, { ...args, preset });
+    // Validated here and in the submitter by the functions checkScene calls too (not by plugin-zod).
+    resolve: async (_root, args, ctx) => {
+      const { task, outcome, outcomeRecorded } = await ctx.submitter.submit(ctx.ownerId, parseSubmissionRequest(args));
       switch (outcome.kind) {
         case 'created':
           return new SubmissionAccepted(task, outcome.platformTaskId, outcomeRecorded);

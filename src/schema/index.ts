@@ -7,5 +7,6 @@ import './preset.js';
 import './preset-mutations.js';
 import './create-takeover-video.js';
 import './resolve-preset.js';
+import './node.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

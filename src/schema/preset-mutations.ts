@@ -8,13 +8,14 @@ import {
   PresetVersionConflict,
   updatePreset,
 } from '../db/presets.js';
-import { newPresetSchema, PRESET_LIMITS, presetChangesSchema, presetFieldsSchema } from '../takeover/preset.js';
+import { newPresetSchema, PRESET_LIMITS, presetChangesSchema, presetFieldsSchema, TAG_RULE } from '../takeover/preset.js';
+import { idSchema } from '../takeover/primitives.js';
 import { TakeoverValidationError } from '../takeover/validation-issue.js';
 import { builder } from './builder.js';
 import { ErrorInterface, NotFoundError, payloadNames } from './errors.js';
 import { TakeoverParamsInput } from './inputs/takeover-params.js';
 import { Preset } from './preset.js';
-import { decodePresetId } from './preset-id.js';
+import { presetDbId } from './global-id.js';
 
 builder.objectType(PresetNameTaken, {
   name: 'PresetNameTakenError',
@@ -32,7 +33,7 @@ builder.objectType(PresetVersionConflict, {
 
 const PresetPayloadErrors = [TakeoverValidationError, PresetNameTaken] as const;
 
-const tagsDescription = `At most ${PRESET_LIMITS.maxTags} tags of 1..${PRESET_LIMITS.maxTagLength} letters, digits, spaces, "_", "." or "-".`;
+const tagsDescription = `At most ${PRESET_LIMITS.maxTags} tags; ${TAG_RULE}.`;
 
 const CreatePresetInput = builder.inputType('CreatePresetInput', {
   description: 'A new preset. Its params are validated exactly as a submission is.',
@@ -73,7 +74,7 @@ builder.mutationFields((t) => ({
       expectedVersion: t.arg.int({ description: 'Fail with PresetVersionConflictError unless the preset is at this version.' }),
       input: t.arg({ type: UpdatePresetInput, required: true }),
     },
-    validate: { schema: z.object({ id: z.string(), expectedVersion: z.number().int().nullish(), input: presetChangesSchema }) },
+    validate: { schema: z.object({ id: idSchema, expectedVersion: z.number().int().nullish(), input: presetChangesSchema }) },
     errors: {
       types: [...PresetPayloadErrors, PresetVersionConflict, NotFoundError],
       dataField: { name: 'preset' },
@@ -81,8 +82,9 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const parsed = args as unknown as { id: string; expectedVersion?: number | null; input: z.output<typeof presetChangesSchema> };
-      const preset = await updatePreset(ctx.db, ctx.ownerId, decodePresetId(parsed.id, 'id'), parsed.input, parsed.expectedVersion ?? undefined);
-      return preset ?? NotFoundError.throw('preset');
+      const id = presetDbId(parsed.id);
+      const preset = id && (await updatePreset(ctx.db, ctx.ownerId, id, parsed.input, parsed.expectedVersion ?? undefined));
+      return preset || NotFoundError.throw('preset');
     },
   }),
   duplicatePreset: t.field({
@@ -92,25 +94,31 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: 'The preset to copy.' }),
       name: t.arg.string({ required: true, description: 'Name of the copy.' }),
     },
-    validate: { schema: z.object({ id: z.string(), name: presetFieldsSchema.name }) },
+    validate: { schema: z.object({ id: idSchema, name: presetFieldsSchema.name }) },
     errors: {
       types: [...PresetPayloadErrors, NotFoundError],
       dataField: { name: 'preset' },
       ...payloadNames('DuplicatePreset', 'The copy was saved.'),
     },
-    resolve: async (_root, { id, name }, ctx) =>
-      (await duplicatePreset(ctx.db, ctx.ownerId, decodePresetId(id, 'id'), name.trim())) ?? NotFoundError.throw('preset'),
+    resolve: async (_root, args, ctx) => {
+      const { id, name } = args as unknown as { id: string; name: string };
+      const dbId = presetDbId(id);
+      return (dbId && (await duplicatePreset(ctx.db, ctx.ownerId, dbId, name))) || NotFoundError.throw('preset');
+    },
   }),
   deletePreset: t.field({
     type: 'ID',
     description: 'Delete a preset and its history. Tasks made from it keep their params and its version number.',
     args: { id: t.arg.id({ required: true, description: 'The preset.' }) },
+    validate: { schema: z.object({ id: idSchema }) },
     errors: {
       types: [TakeoverValidationError, NotFoundError],
       dataField: { name: 'deletedId' },
       ...payloadNames('DeletePreset', 'The preset and its history are gone.'),
     },
-    resolve: async (_root, { id }, ctx) =>
-      (await deletePreset(ctx.db, ctx.ownerId, decodePresetId(id, 'id'))) ? id : NotFoundError.throw('preset'),
+    resolve: async (_root, { id }, ctx) => {
+      const dbId = presetDbId(id);
+      return dbId && (await deletePreset(ctx.db, ctx.ownerId, dbId)) ? id : NotFoundError.throw('preset');
+    },
   }),
 }));

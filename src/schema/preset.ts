@@ -1,9 +1,15 @@
+import { z } from 'zod';
 import { containsText } from '../db/search.js';
+import { TAG_RULE, tagSchema } from '../takeover/preset.js';
+import { idSchema, searchSchema } from '../takeover/primitives.js';
 import type { TakeoverParams as Params } from '../takeover/params.js';
 import { variablesUsed } from '../takeover/variables.js';
 import { renderScenePreview } from '../takeover/preview-svg.js';
 import { sceneWarnings } from '../takeover/warnings.js';
 import { builder } from './builder.js';
+import { databaseId } from './global-id.js';
+import { resolveKeysetConnection } from './keyset-connection.js';
+import { connectionArgsSchema } from './list-args.js';
 import { SceneWarningRef } from './scene-warning.js';
 import { TakeoverParams } from './outputs/takeover-params.js';
 
@@ -79,32 +85,41 @@ export const Preset = builder.prismaNode('Preset', {
   }),
 });
 
+// An empty tag filters nothing out, as an empty search does.
+const presetListArgsSchema = connectionArgsSchema.extend({
+  search: searchSchema.nullish(),
+  tag: z.preprocess((tag) => (tag === '' ? null : tag), tagSchema.nullish()),
+});
+
 builder.queryFields((t) => ({
   preset: t.prismaField({
     type: 'Preset',
     nullable: true,
-    description: 'One of your presets by id.',
-    args: { id: t.arg.globalID({ required: true, for: [Preset] }) },
-    resolve: (query, _root, { id }, ctx) => ctx.db.preset.findFirst({ ...query, where: { id: id.id, ownerId: ctx.ownerId } }),
+    description: 'One of your presets by id; null when no preset of yours has this id.',
+    args: { id: t.arg.id({ required: true }) },
+    validate: { schema: z.object({ id: idSchema }) },
+    resolve: (query, _root, { id }, ctx) => {
+      const dbId = databaseId(String(id), 'Preset');
+      return dbId ? ctx.db.preset.findFirst({ ...query, where: { id: dbId, ownerId: ctx.ownerId } }) : null;
+    },
   }),
-  presets: t.prismaConnection(
+  presets: t.connection(
     {
-      type: 'Preset',
-      cursor: 'id',
+      type: Preset,
       description: 'Your presets, newest first, optionally searched by name and filtered by tag.',
       args: {
-        search: t.arg.string({ description: 'Part of the name (case-insensitive).' }),
-        tag: t.arg.string({ description: 'Only presets with this tag.' }),
-      },
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.preset.findMany({
-          ...query,
-          where: presetFilter(ctx, args),
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        search: t.arg.string({
+          description: `Part of the name, matched literally ("%" and "_" are not wildcards), case-insensitively; at most ${searchSchema.maxLength} characters.`,
         }),
-      totalCount: (_root, args, ctx) => ctx.db.preset.count({ where: presetFilter(ctx, args) }),
+        tag: t.arg.string({ description: `Only presets with this tag (${TAG_RULE}).` }),
+      },
+      validate: { schema: presetListArgsSchema },
+      resolve: (_root, args, ctx, info) => resolveKeysetConnection('presets', presetFilter(ctx, args), args, ctx, info),
     },
-    { description: 'A page of presets.' },
+    {
+      description: 'A page of presets.',
+      fields: (t) => ({ totalCount: t.int({ description: 'How many presets match, on every page.', resolve: (page) => page.totalCount() }) }),
+    },
     { description: 'A preset in a page.' },
   ),
 }));

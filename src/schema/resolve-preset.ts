@@ -1,18 +1,15 @@
-import { z } from 'zod';
-import { resolveSceneRequest, type PresetReference } from '../submission/scene-request.js';
+import { resolveSubmission } from '../submission/scene-request.js';
 import type { TakeoverParams as Params } from '../takeover/params.js';
-import { issuesFromZod, TakeoverValidationError, type ValidationIssue } from '../takeover/validation-issue.js';
-import { takeoverParamsSchema } from '../takeover/params.js';
+import { TakeoverValidationError, type ValidationIssue } from '../takeover/validation-issue.js';
 import { renderScenePreview } from '../takeover/preview-svg.js';
 import { sceneWarnings } from '../takeover/warnings.js';
 import { SceneWarningRef } from './scene-warning.js';
 import { TakeoverParamsInput } from './inputs/takeover-params.js';
 import { toParamString } from '../takeover/wire-format.js';
 import { builder } from './builder.js';
-import { PresetReferenceInput, presetReferenceSchema } from './create-takeover-video.js';
+import { PresetReferenceInput, submissionContext } from './create-takeover-video.js';
 import { ValidationIssueRef } from './errors.js';
 import { TakeoverParams } from './outputs/takeover-params.js';
-import { withPresetDbId } from './preset-id.js';
 import type { Context } from './context.js';
 
 interface DryRun {
@@ -21,15 +18,16 @@ interface DryRun {
   issues: ValidationIssue[];
 }
 
-const failed = (issues: ValidationIssue[]): DryRun => ({ videoName: null, params: null, issues });
-
-/** What createTakeoverVideo would submit for this preset reference, or why it would refuse. */
-async function dryRun(ctx: Context, reference: PresetReference, videoName: string | null | undefined): Promise<DryRun> {
+/**
+ * What createTakeoverVideo would submit for these arguments, or every problem it would refuse
+ * them for: the same function decides both.
+ */
+async function dryRun(ctx: Context, args: unknown): Promise<DryRun> {
   try {
-    const scene = await resolveSceneRequest(ctx.db, ctx.ownerId, { videoName, preset: withPresetDbId(reference) });
-    return { videoName: scene.videoName ?? null, params: scene.params, issues: [] };
+    const submission = await resolveSubmission(submissionContext(ctx), args);
+    return { videoName: submission.videoName, params: submission.params, issues: [] };
   } catch (error) {
-    if (error instanceof TakeoverValidationError) return failed(error.issues);
+    if (error instanceof TakeoverValidationError) return { videoName: null, params: null, issues: error.issues };
     throw error;
   }
 }
@@ -67,19 +65,11 @@ builder.queryField('checkScene', (t) =>
     args: {
       params: t.arg({ type: TakeoverParamsInput, description: 'The scene. Give this or `preset`.' }),
       preset: t.arg({ type: PresetReferenceInput, description: 'A preset to resolve. Give this or `params`.' }),
-      videoName: t.arg.string({ description: "The video name (or one replacing the preset's template)." }),
+      videoName: t.arg.string({ description: "The video name (or one replacing the preset's template); required as in createTakeoverVideo." }),
+      thumbnailUrl: t.arg.string({ description: 'http(s) URL of a thumbnail image, checked as createTakeoverVideo checks it.' }),
     },
-    // Validated here rather than by plugin-zod: problems are this query's answer, not an error.
-    resolve: async (_root, args, ctx) => {
-      if (Boolean(args.params) === Boolean(args.preset)) return failed([{ path: 'params', message: 'give either params or a preset' }]);
-      if (args.params) {
-        const parsed = takeoverParamsSchema.safeParse(args.params);
-        return parsed.success ? { videoName: args.videoName ?? null, params: parsed.data, issues: [] } : failed(issuesFromZod(parsed.error, ['params']));
-      }
-      const reference = presetReferenceSchema.safeParse(args.preset);
-      if (!reference.success) return failed(issuesFromZod(reference.error, ['preset']));
-      return dryRun(ctx, reference.data, args.videoName);
-    },
+    // Problems are this query's answer, not an error.
+    resolve: (_root, args, ctx) => dryRun(ctx, args),
   }),
 );
 
@@ -91,10 +81,6 @@ builder.queryField('resolvePreset', (t) =>
       preset: t.arg({ type: PresetReferenceInput, required: true }),
       videoName: t.arg.string({ description: "Replaces the preset's video name template." }),
     },
-    validate: { schema: z.object({ preset: presetReferenceSchema, videoName: z.string().trim().min(1).max(255).nullish() }) },
-    resolve: async (_root, rawArgs, ctx) => {
-      const args = rawArgs as unknown as { preset: z.output<typeof presetReferenceSchema>; videoName?: string | null };
-      return dryRun(ctx, args.preset, args.videoName);
-    },
+    resolve: (_root, args, ctx) => dryRun(ctx, args),
   }),
 );

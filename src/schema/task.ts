@@ -1,15 +1,19 @@
+import { z } from 'zod';
 import { RESULT_RETENTION_MS, resultExpired } from '../takeover/task-state-machine.js';
 import { RAW_BODY_LIMIT } from '../platform/create-answer.js';
 import { containsText } from '../db/search.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { idSchema, searchSchema } from '../takeover/primitives.js';
 import type { TakeoverParams as Params } from '../takeover/params.js';
 import { renderScenePreview } from '../takeover/preview-svg.js';
 import { sceneWarnings } from '../takeover/warnings.js';
 import { builder } from './builder.js';
 import { SceneWarningRef } from './scene-warning.js';
 import type { Context } from './context.js';
+import { databaseId } from './global-id.js';
+import { resolveKeysetConnection } from './keyset-connection.js';
+import { connectionArgsSchema } from './list-args.js';
 import { TakeoverParams } from './outputs/takeover-params.js';
-import { Preset } from './preset.js';
 
 export const TaskStatus = builder.enumType('TaskStatus', {
   description: 'Where a submission stands, as far as this service knows.',
@@ -155,20 +159,23 @@ const TaskFilter = builder.inputType('TaskFilterInput', {
   description: 'Narrows `tasks`. All given conditions must hold.',
   fields: (t) => ({
     status: t.field({ type: [TaskStatus], description: 'Any of these statuses.' }),
-    presetId: t.globalID({ for: [Preset], description: 'Made from this preset.' }),
+    presetId: t.id({ description: 'Made from this preset.' }),
     createdAfter: t.field({ type: 'DateTime', description: 'Created at or after this time.' }),
     createdBefore: t.field({ type: 'DateTime', description: 'Created before this time.' }),
-    search: t.string({ description: 'Part of the video name (case-insensitive).' }),
+    search: t.string({
+      description: `Part of the video name, matched literally ("%" and "_" are not wildcards), case-insensitively; at most ${searchSchema.maxLength} characters.`,
+    }),
   }),
 });
 
 type TaskFilterArgs = { filter?: typeof TaskFilter.$inferInput | null };
 
-function taskWhere(ctx: Context, { filter }: TaskFilterArgs): Prisma.TaskWhereInput {
+function taskWhere(ctx: Context, { filter }: TaskFilterArgs): Prisma.TaskWhereInput & { ownerId: string } {
   return {
     ownerId: ctx.ownerId,
     ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
-    ...(filter?.presetId ? { presetId: filter.presetId.id } : {}),
+    // A malformed preset id is an id no preset has: the list is empty.
+    ...(filter?.presetId ? { presetId: databaseId(String(filter.presetId), 'Preset') ?? { in: [] } } : {}),
     ...(filter?.createdAfter || filter?.createdBefore
       ? { createdAt: { ...(filter.createdAfter && { gte: filter.createdAfter }), ...(filter.createdBefore && { lt: filter.createdBefore }) } }
       : {}),
@@ -176,25 +183,32 @@ function taskWhere(ctx: Context, { filter }: TaskFilterArgs): Prisma.TaskWhereIn
   };
 }
 
+const taskFilterSchema = z.looseObject({ presetId: idSchema.nullish(), search: searchSchema.nullish() }).nullish();
+
 builder.queryFields((t) => ({
   task: t.prismaField({
     type: 'Task',
     nullable: true,
-    description: 'One of your tasks by id.',
-    args: { id: t.arg.globalID({ required: true, for: [Task] }) },
-    resolve: (query, _root, { id }, ctx) => ctx.db.task.findFirst({ ...query, where: { id: id.id, ownerId: ctx.ownerId } }),
+    description: 'One of your tasks by id; null when no task of yours has this id.',
+    args: { id: t.arg.id({ required: true }) },
+    validate: { schema: z.object({ id: idSchema }) },
+    resolve: (query, _root, { id }, ctx) => {
+      const dbId = databaseId(String(id), 'Task');
+      return dbId ? ctx.db.task.findFirst({ ...query, where: { id: dbId, ownerId: ctx.ownerId } }) : null;
+    },
   }),
-  tasks: t.prismaConnection(
+  tasks: t.connection(
     {
-      type: 'Task',
-      cursor: 'id',
+      type: Task,
       description: 'Your tasks, newest first.',
       args: { filter: t.arg({ type: TaskFilter, description: 'Narrow the list.' }) },
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.task.findMany({ ...query, where: taskWhere(ctx, args), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
-      totalCount: (_root, args, ctx) => ctx.db.task.count({ where: taskWhere(ctx, args) }),
+      validate: { schema: connectionArgsSchema.extend({ filter: taskFilterSchema }) },
+      resolve: (_root, args, ctx, info) => resolveKeysetConnection('tasks', taskWhere(ctx, args), args, ctx, info),
     },
-    { description: 'A page of tasks.' },
+    {
+      description: 'A page of tasks.',
+      fields: (t) => ({ totalCount: t.int({ description: 'How many tasks match, on every page.', resolve: (page) => page.totalCount() }) }),
+    },
     { description: 'A task in a page.' },
   ),
 }));

@@ -1,55 +1,75 @@
-// Turns what a client asked for (inline params, or a preset with variables and overrides) into
-// validated params, or a validation error naming every problem.
+// Turns what a client asked for (inline params, or a preset with variables and overrides) into a
+// validated submission, or a validation error naming every problem. `createTakeoverVideo` and the
+// free checks (`checkScene`, `resolvePreset`) all call `resolveSubmission`, so a check reports
+// exactly what a submission would refuse.
+import type { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { findPresetScene } from '../db/presets.js';
 import type { TakeoverParams } from '../takeover/params.js';
 import { resolveScene, variableRecord } from '../takeover/preset.js';
-import { TakeoverValidationError } from '../takeover/validation-issue.js';
+import { submissionArgsSchema } from '../takeover/submission.js';
+import { issuesFromZod, TakeoverValidationError } from '../takeover/validation-issue.js';
 
-export interface PresetReference {
-  id: string;
-  version?: number | null | undefined;
-  variables?: { name: string; value: string }[] | null | undefined;
-  overrides?: unknown;
-}
-
-export interface SceneRequest {
-  videoName?: string | null | undefined;
-  params?: TakeoverParams | null | undefined;
-  preset?: PresetReference | null | undefined;
-}
-
-export interface ResolvedRequest {
-  /** Undefined when neither the request nor the preset names the video. */
-  videoName: string | undefined;
+export interface ResolvedSubmission {
+  videoName: string;
+  thumbnailUrl: string | undefined;
+  idempotencyKey: string | undefined;
   params: TakeoverParams;
+  /** The preset version the params were resolved from, if any. */
   preset?: { id: string; version: number } | undefined;
+}
+
+export interface SubmissionContext {
+  db: Db;
+  ownerId: string;
+  /** The database id inside a client's preset id; undefined when it is not a preset id at all. */
+  presetDbId(id: string): string | undefined;
 }
 
 const fail = (path: string, message: string): never => {
   throw new TakeoverValidationError([{ path, message }]);
 };
 
-export async function resolveSceneRequest(db: Db, ownerId: string, request: SceneRequest): Promise<ResolvedRequest> {
-  if (request.params) return { videoName: request.videoName ?? undefined, params: request.params };
-  const reference = request.preset ?? fail('params', 'give either params or a preset');
-  const scene = await findPresetScene(db, ownerId, reference.id, reference.version ?? undefined);
-  if (!scene) {
-    return reference.version == null
-      ? fail('preset.id', 'no preset with this id')
-      : fail('preset.version', `this preset has no version ${reference.version}`);
-  }
-  const resolved = resolveScene(scene, {
-    variables: variableRecord(reference.variables),
-    overrides: reference.overrides,
-    videoName: request.videoName ?? undefined,
-  });
-  if (!resolved.ok) throw new TakeoverValidationError(resolved.issues);
-  return { videoName: resolved.videoName, params: resolved.params, preset: { id: scene.presetId, version: scene.version } };
+/** What the client sent, checked against the rules that need no preset. */
+export type SubmissionRequest = z.output<typeof submissionArgsSchema>;
+
+export function parseSubmissionRequest(request: unknown): SubmissionRequest {
+  const parsed = submissionArgsSchema.safeParse(request);
+  if (!parsed.success) throw new TakeoverValidationError(issuesFromZod(parsed.error));
+  return parsed.data;
 }
 
-/** A submission needs a video name: given, or from the preset's template. */
-export function withVideoName(resolved: ResolvedRequest): ResolvedRequest & { videoName: string } {
-  if (resolved.videoName !== undefined) return { ...resolved, videoName: resolved.videoName };
-  return fail('videoName', resolved.preset ? 'a video name is required: the preset has no video name template' : 'a video name is required');
+/**
+ * Every rule a submission must meet, on the request as resolved (a preset's video name template
+ * after its variables are filled in, overrides merged): the submission, or a
+ * TakeoverValidationError listing every problem.
+ */
+export function resolveSubmission(context: SubmissionContext, request: unknown): Promise<ResolvedSubmission> {
+  return resolveSubmissionRequest(context, parseSubmissionRequest(request));
+}
+
+/** `resolveSubmission` for a request already parsed. */
+export async function resolveSubmissionRequest(
+  { db, ownerId, presetDbId }: SubmissionContext,
+  request: SubmissionRequest,
+): Promise<ResolvedSubmission> {
+  const { videoName, thumbnailUrl, params, preset: reference, idempotencyKey } = request;
+  const common = { thumbnailUrl: thumbnailUrl ?? undefined, idempotencyKey: idempotencyKey ?? undefined };
+  if (params) return { ...common, videoName: videoName ?? fail('videoName', 'a video name is required'), params };
+
+  // The schema has made sure that a request without params names a preset.
+  const { id: presetId, version, variables, overrides } = reference!;
+  const id = presetDbId(presetId);
+  const scene = id && (await findPresetScene(db, ownerId, id, version ?? undefined));
+  if (!scene) {
+    return version == null || !id ? fail('preset.id', 'no preset with this id') : fail('preset.version', `this preset has no version ${version}`);
+  }
+  const resolved = resolveScene(scene, { variables: variableRecord(variables), overrides, videoName: videoName ?? undefined });
+  if (!resolved.ok) throw new TakeoverValidationError(resolved.issues);
+  return {
+    ...common,
+    videoName: resolved.videoName ?? fail('videoName', 'a video name is required: the preset has no video name template'),
+    params: resolved.params,
+    preset: { id: scene.presetId, version: scene.version },
+  };
 }

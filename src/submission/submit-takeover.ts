@@ -11,14 +11,10 @@ import { toParamString } from '../takeover/wire-format.js';
 import { OutcomeRecorder, type OutcomeRecorderOptions, type UnwrittenOutcome } from './outcome-recorder.js';
 import { PendingWrites } from './pending-writes.js';
 import { fingerprintRequest } from './request-fingerprint.js';
-import { resolveSceneRequest, withVideoName, type ResolvedRequest, type SceneRequest } from './scene-request.js';
+import { resolveSubmissionRequest, type ResolvedSubmission, type SubmissionRequest } from './scene-request.js';
 import { logOutcome, type SubmissionLog } from './submission-log.js';
 
-/** What the client sent: inline params, or a preset with variables and overrides. */
-export interface SubmissionRequest extends SceneRequest {
-  thumbnailUrl?: string | null | undefined;
-  idempotencyKey?: string | null | undefined;
-}
+export type { SubmissionRequest };
 
 export interface SubmissionResult {
   task: Task;
@@ -56,6 +52,8 @@ export interface SubmitterOptions {
   /** Outcome writes still running in the background; the process waits for them at shutdown. */
   pendingWrites?: PendingWrites<UnwrittenOutcome>;
   outcomeWrites?: OutcomeRecorderOptions;
+  /** The database id inside a client's preset id; undefined when it is not a preset id at all. */
+  presetDbId: (id: string) => string | undefined;
 }
 
 /** How often a key's holder is looked up (it may give the key up, or lose a race) before its answer stands. */
@@ -80,7 +78,7 @@ export class TakeoverSubmitter {
     const key = request.idempotencyKey ?? undefined;
     if (!key) return (await this.attempt(tenantId, request, await this.resolve(tenantId, request)))!;
     const requestHash = fingerprintRequest(request);
-    let resolved: ResolvedRequest & { videoName: string } | undefined;
+    let resolved: ResolvedSubmission | undefined;
     for (let round = 1; ; round += 1) {
       const holder = await findTaskByIdempotencyKey(this.db, tenantId, key);
       if (holder) {
@@ -111,14 +109,14 @@ export class TakeoverSubmitter {
   }
 
   private async resolve(tenantId: string, request: SubmissionRequest) {
-    return withVideoName(await resolveSceneRequest(this.db, tenantId, request));
+    return resolveSubmissionRequest({ db: this.db, ownerId: tenantId, presetDbId: this.options.presetDbId }, request);
   }
 
   /** Undefined when the idempotency key was taken by a concurrent request meanwhile. */
   private async attempt(
     tenantId: string,
     request: SubmissionRequest,
-    scene: ResolvedRequest & { videoName: string },
+    scene: ResolvedSubmission,
     idempotency?: { key: string; requestHash: string },
   ): Promise<SubmissionResult | undefined> {
     const paramString = toParamString(scene.params);

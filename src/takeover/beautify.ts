@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textSchema } from './primitives.js';
 
 type Range = 'unit' | 'signed' | 'mode';
 
@@ -87,6 +88,6 @@ export const beautifySchema = z.object(
 ) as unknown as z.ZodType<Beautify, Partial<Beautify>>;
 
 export const effectsSchema = z.object({
-  version: z.string().max(16).default('1.0'),
+  version: textSchema(16).default('1.0'),
   beautify: beautifySchema.prefault({}),
 });

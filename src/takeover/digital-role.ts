@@ -6,12 +6,13 @@ import {
   positionSchema,
   rotationSchema,
   scaleSchema,
+  textSchema,
   zPositionSchema,
 } from './primitives.js';
 
 export const digitalRoleSchema = z.object({
   id: z.number().int().nonnegative().optional(),
-  faceFeatureId: z.string().max(128).default(''),
+  faceFeatureId: textSchema(128).default(''),
   name: nameSchema,
   url: emptyUrlSchema,
   fileId: fileIdSchema,

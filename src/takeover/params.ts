@@ -3,7 +3,7 @@ import { effectsSchema } from './beautify.js';
 import { digitalRoleSchema } from './digital-role.js';
 import { audioSchema, backgroundSchema, foregroundSchema } from './layers.js';
 import { LIMITS } from './limits.js';
-import { resolutionSchema } from './primitives.js';
+import { resolutionSchema, textSchema } from './primitives.js';
 import { ttsConfigSchema, ttsQuerySchema } from './speech.js';
 import { ssmlProblem } from './ssml.js';
 import { foregroundTextSchema, titleSchema, watermarkSchema } from './texts.js';
@@ -12,7 +12,7 @@ export const VIDEO_FORMATS = ['MP4', 'WEBM'] as const;
 export type VideoFormat = (typeof VIDEO_FORMATS)[number];
 
 const shape = z.object({
-  version: z.string().trim().min(1).max(16).default('0.0.13'),
+  version: textSchema(16).trim().min(1).default('0.0.13'),
   videoFormat: z.enum(VIDEO_FORMATS).default('MP4'),
   resolution: resolutionSchema,
   bitRate: z.number().positive().max(LIMITS.maxBitRateMbps).default(8),

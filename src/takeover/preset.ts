@@ -3,21 +3,31 @@ import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { deepMerge } from './merge.js';
 import { takeoverParamsSchema, type TakeoverParams } from './params.js';
+import { textSchema, videoNameSchema } from './primitives.js';
 import { issuesFromZod, type ValidationIssue } from './validation-issue.js';
 import { substituteVariables, VARIABLE_NAME } from './variables.js';
 
-export const PRESET_LIMITS = { maxNameLength: 100, maxDescriptionLength: 2000, maxTags: 20, maxTagLength: 32 } as const;
+export const PRESET_LIMITS = {
+  maxNameLength: 100,
+  maxDescriptionLength: 2000,
+  maxTags: 20,
+  maxTagLength: 32,
+  maxVariables: 100,
+  maxVariableNameLength: 64,
+} as const;
 
-const tagSchema = z
-  .string()
+export const TAG_RULE = `a tag is 1..${PRESET_LIMITS.maxTagLength} letters, digits, spaces, "_", "." or "-"`;
+
+export const tagSchema = textSchema(PRESET_LIMITS.maxTagLength)
   .trim()
-  .regex(/^[\p{L}\p{N} _.-]{1,32}$/u, `a tag is 1..${PRESET_LIMITS.maxTagLength} letters, digits, spaces, "_", "." or "-"`);
+  .regex(/^[\p{L}\p{N} _.-]{1,32}$/u, TAG_RULE);
 
 export const presetFieldsSchema = {
-  name: z.string().trim().min(1, 'a preset name is required').max(PRESET_LIMITS.maxNameLength),
-  description: z.string().max(PRESET_LIMITS.maxDescriptionLength),
+  name: textSchema(PRESET_LIMITS.maxNameLength).trim().min(1, 'a preset name is required'),
+  description: textSchema(PRESET_LIMITS.maxDescriptionLength, { multiline: true }),
   tags: z.array(tagSchema).max(PRESET_LIMITS.maxTags).transform((tags) => [...new Set(tags)].sort()),
-  videoName: z.string().trim().min(1).max(LIMITS.maxNameLength).nullish(),
+  /** A template: the name after its {{variables}} are filled in is checked again at submission. */
+  videoName: videoNameSchema.nullish(),
   params: takeoverParamsSchema,
 };
 
@@ -40,11 +50,12 @@ export type PresetChanges = z.output<typeof presetChangesSchema>;
 export const variableValuesSchema = z
   .array(
     z.object({
-      name: z.string().regex(VARIABLE_NAME, 'a variable name is letters, digits and "_"'),
-      value: z.string().max(LIMITS.maxTtsContentLength),
+      name: textSchema(PRESET_LIMITS.maxVariableNameLength).regex(VARIABLE_NAME, 'a variable name is letters, digits and "_"'),
+      // Line breaks are allowed here; a value put into a field that refuses them is reported there.
+      value: textSchema(LIMITS.maxTtsContentLength, { multiline: true }),
     }),
   )
-  .max(100)
+  .max(PRESET_LIMITS.maxVariables)
   .refine((pairs) => new Set(pairs.map((p) => p.name)).size === pairs.length, 'each variable may be given once')
   .nullish();
 
@@ -68,6 +79,10 @@ export type ResolvedScene =
   | { ok: true; params: TakeoverParams; videoName: string | undefined }
   | { ok: false; issues: ValidationIssue[] };
 
+// What a preset resolves to must meet the same rules as a scene given inline: substituted values
+// can break length limits, SSML or the text rule, in the params and in the video name.
+const resolvedSceneSchema = z.object({ params: takeoverParamsSchema, videoName: videoNameSchema.optional() });
+
 /** Preset + overrides + variables -> validated parameters, or every problem with its path. */
 export function resolveScene(preset: PresetScene, request: SceneRequest): ResolvedScene {
   const merged = takeoverParamsSchema.safeParse(deepMerge(preset.params, request.overrides ?? undefined));
@@ -75,8 +90,7 @@ export function resolveScene(preset: PresetScene, request: SceneRequest): Resolv
   const template = request.videoName ?? preset.videoName ?? undefined;
   const substituted = substituteVariables(merged.data, template, request.variables);
   if (substituted.issues.length) return { ok: false, issues: substituted.issues };
-  // Substituted values can break length limits or SSML: validate the final scene again.
-  const final = takeoverParamsSchema.safeParse(substituted.params);
-  if (!final.success) return { ok: false, issues: issuesFromZod(final.error, ['params']) };
-  return { ok: true, params: final.data, videoName: substituted.videoName };
+  const final = resolvedSceneSchema.safeParse({ params: substituted.params, videoName: substituted.videoName });
+  if (!final.success) return { ok: false, issues: issuesFromZod(final.error) };
+  return { ok: true, params: final.data.params, videoName: final.data.videoName };
 }

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
-import { nameSchema } from './primitives.js';
+import { nameSchema, textSchema } from './primitives.js';
 
 export const ttsConfigSchema = z.object({
-  id: z.string().trim().min(1, 'a voice id is required').max(128),
+  id: textSchema(128).trim().min(1, 'a voice id is required'),
   name: nameSchema,
   vendorId: z.number().int().nonnegative().optional(),
-  language: z
-    .string()
+  language: textSchema(35)
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "zh-CN"')
     .default('zh-CN'),
   pitchOffset: z.number().min(-LIMITS.maxPitchOffset).max(LIMITS.maxPitchOffset).default(0),
@@ -16,6 +15,6 @@ export const ttsConfigSchema = z.object({
 });
 
 export const ttsQuerySchema = z.object({
-  content: z.string().max(LIMITS.maxTtsContentLength).default(''),
+  content: textSchema(LIMITS.maxTtsContentLength, { multiline: true }).default(''),
   ssml: z.boolean().default(false),
 });

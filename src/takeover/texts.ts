@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
-import { opacitySchema, positionSchema, rgbaSchema, scaleSchema, zPositionSchema } from './primitives.js';
+import { opacitySchema, positionSchema, rgbaSchema, scaleSchema, textSchema, zPositionSchema } from './primitives.js';
 
 const TRANSPARENT = [0, 0, 0, 0];
 const WHITE = [255, 255, 255, 255];
 
 const textStyle = {
-  text: z.string().min(1, 'must not be empty').max(LIMITS.maxTextLength),
+  text: textSchema(LIMITS.maxTextLength).min(1, 'must not be empty'),
   // The accepted font names are not public; the string is passed through unchanged.
-  fontFamily: z.string().trim().min(1, 'a font family is required').max(LIMITS.maxNameLength),
+  fontFamily: textSchema(LIMITS.maxNameLength).trim().min(1, 'a font family is required'),
   fontSize: z.number().positive().max(LIMITS.maxFontSize).default(40),
   rgba: rgbaSchema.default(WHITE),
   strokeWidth: z.number().min(0).max(LIMITS.maxStrokeWidth).default(0),
@@ -30,5 +30,5 @@ export const titleSchema = z.object({
 
 export const watermarkSchema = z.object({
   show: z.boolean().default(true),
-  content: z.string().max(100).default(''),
+  content: textSchema(100).default(''),
 });

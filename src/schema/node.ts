@@ -1,0 +1,54 @@
+// `node(id:)` and `nodes(ids:)`, in place of plugin-relay's: an id that is unknown, malformed or
+// another tenant's answers null, with no error and no log line (the plugin's loader threw on a
+// missing row, which surfaced as "Unexpected error." and an error log line with a stack).
+import { brandWithType } from '@pothos/core';
+import { queryFromInfo } from '@pothos/plugin-prisma';
+import type { GraphQLResolveInfo } from 'graphql';
+import { z } from 'zod';
+import { idSchema } from '../takeover/primitives.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
+import { decodeNodeId, type NodeTypename } from './global-id.js';
+import { Preset } from './preset.js';
+import { Task } from './task.js';
+
+const REFS = { Task, Preset } as const;
+
+/** The rows the ids name, in their order; null where an id names nothing of this tenant's. */
+async function loadNodes(ctx: Context, info: GraphQLResolveInfo, globalIds: readonly string[]): Promise<(object | null)[]> {
+  const decoded = globalIds.map(decodeNodeId);
+  const found = new Map<string, object>();
+  const load = async (typename: NodeTypename) => {
+    const ids = [...new Set(decoded.filter((d) => d?.typename === typename).map((d) => d!.id))];
+    if (!ids.length) return;
+    const query = { ...queryFromInfo({ context: ctx, info, typeName: typename }), where: { id: { in: ids }, ownerId: ctx.ownerId } };
+    const rows: { id: string }[] = typename === 'Task' ? await ctx.db.task.findMany(query) : await ctx.db.preset.findMany(query);
+    for (const row of rows) {
+      brandWithType(row, REFS[typename]);
+      found.set(`${typename}:${row.id}`, row);
+    }
+  };
+  await Promise.all([load('Task'), load('Preset')]);
+  return decoded.map((d) => (d && found.get(`${d.typename}:${d.id}`)) ?? null);
+}
+
+export const MAX_NODES = 100;
+
+builder.queryFields((t) => ({
+  node: t.field({
+    type: builder.nodeInterfaceRef(),
+    nullable: true,
+    description: 'One of your tasks or presets by its global id; null when no object of yours has this id.',
+    args: { id: t.arg.id({ required: true }) },
+    validate: { schema: z.object({ id: idSchema }) },
+    resolve: async (_root, { id }, ctx, info) => (await loadNodes(ctx, info, [String(id)]))[0],
+  }),
+  nodes: t.field({
+    type: [builder.nodeInterfaceRef()],
+    nullable: { list: false, items: true },
+    description: `Your tasks and presets by global id, in the order asked (at most ${MAX_NODES}); null for each id no object of yours has.`,
+    args: { ids: t.arg.idList({ required: true }) },
+    validate: { schema: z.object({ ids: z.array(idSchema).max(MAX_NODES) }) },
+    resolve: (_root, { ids }, ctx, info) => loadNodes(ctx, info, ids.map(String)),
+  }),
+}));
