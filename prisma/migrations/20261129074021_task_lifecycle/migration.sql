@@ -130,12 +130,12 @@ CREATE UNIQUE INDEX "WebhookDelivery_endpointId_eventId_key" ON "WebhookDelivery
 -- CreateIndex
 CREATE INDEX "WebhookAttempt_deliveryId_id_idx" ON "WebhookAttempt"("deliveryId", "id");
 
--- Written by hand. Results expire 7 days after completion now, not after submission; no task has
+-- Written by hand. Results expire 7 days after completion now, not after submission: no task has
 -- completed before this version.
 UPDATE "Task" SET "expiresAt" = NULL;
 
 -- The table rebuild above dropped the data-version triggers on "Task" (see the tenant_data_version
--- migration); they are created again here. Webhook endpoints and deliveries are read through the
+-- migration), so they are created again here. Webhook endpoints and deliveries are read through the
 -- API too, so their writes raise the tenant's data version as well (attempts are only written
 -- together with their delivery).
 CREATE TRIGGER "Task_raises_data_version_on_insert" AFTER INSERT ON "Task" BEGIN

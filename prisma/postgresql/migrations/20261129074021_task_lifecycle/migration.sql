@@ -141,7 +141,7 @@ ALTER TABLE "WebhookDelivery" ADD CONSTRAINT "WebhookDelivery_endpointId_fkey" F
 -- AddForeignKey
 ALTER TABLE "WebhookAttempt" ADD CONSTRAINT "WebhookAttempt_deliveryId_fkey" FOREIGN KEY ("deliveryId") REFERENCES "WebhookDelivery"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Written by hand. Results expire 7 days after completion now, not after submission; no task has
+-- Written by hand. Results expire 7 days after completion now, not after submission: no task has
 -- completed before this version.
 UPDATE "Task" SET "expiresAt" = NULL;
 
