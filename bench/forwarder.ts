@@ -22,7 +22,6 @@ import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import { Pool } from 'undici';
 import { z } from 'zod';
-import { RESULT_RETENTION_MS } from '../src/db/tasks.js';
 import { DEFAULT_TENANT } from '../src/db/tenants.js';
 import { PATHS, signToken } from '../src/platform/protocol.js';
 import { LIMITS } from '../src/takeover/limits.js';
@@ -42,8 +41,8 @@ const db = new Database(databaseUrl.slice('file:'.length), { fileMustExist: true
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
 const insertTask = db.prepare(
-  `INSERT INTO Task (id, ownerId, videoName, params, paramString, status, createdAt, updatedAt, expiresAt)
-   VALUES (?, '${DEFAULT_TENANT}', ?, ?, ?, 'SUBMITTING', ?, ?, ?)`,
+  `INSERT INTO Task (id, ownerId, videoName, params, paramString, status, createdAt, updatedAt)
+   VALUES (?, '${DEFAULT_TENANT}', ?, ?, ?, 'SUBMITTING', ?, ?)`,
 );
 const recordOutcome = db.prepare(
   `UPDATE Task SET status = ?, platformTaskId = ?, platformCode = ?, platformMessage = ?, failureReason = ?, updatedAt = ? WHERE id = ?`,
@@ -107,7 +106,7 @@ async function submit(body: unknown): Promise<{ status: number; json: unknown }>
   const paramString = toParamString(params);
   const id = randomUUID();
   const now = Date.now();
-  insertTask.run(id, videoName, JSON.stringify(params), paramString, sqliteTimestamp(now), sqliteTimestamp(now), sqliteTimestamp(now + RESULT_RETENTION_MS));
+  insertTask.run(id, videoName, JSON.stringify(params), paramString, sqliteTimestamp(now), sqliteTimestamp(now));
   const outcome = await createOnPlatform(videoName, paramString);
   recordOutcome.run(outcome.status, outcome.platformTaskId ?? null, outcome.code ?? null, outcome.message ?? null, outcome.reason ?? null, sqliteTimestamp(Date.now()), id);
   return { status: 200, json: { task: { id, status: outcome.status } } };

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { TaskLifecycle } from '../src/lifecycle/task-lifecycle.js';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
@@ -41,6 +42,7 @@ const app = createApp({
   database,
   platforms,
   logger,
+  lifecycle: new TaskLifecycle(database.db, database.provider, { clock: () => database.clock.now() }),
   // Production settings, as the HTTP benchmark runs the service; the rate limit would be what is measured.
   options: loadConfig({ ...process.env, GRAPHIQL: 'false', INTROSPECTION: 'false', RATE_LIMIT_PER_MINUTE: '1000000000' }),
 });

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { openDatabase } from '../src/db/client.js';
-import { RESULT_RETENTION_MS } from '../src/db/tasks.js';
+import { RESULT_RETENTION_MS } from '../src/takeover/task-state-machine.js';
 import { DEFAULT_TENANT } from '../src/db/tenants.js';
 import { takeoverParamsSchema } from '../src/takeover/params.js';
 import { toParamString } from '../src/takeover/wire-format.js';

@@ -31,6 +31,7 @@ import { schema } from './schema/index.js';
 import { inProcessSharedState, type SharedState } from './shared-state/shared-state.js';
 import type { UnwrittenOutcome } from './submission/outcome-recorder.js';
 import type { PendingWrites } from './submission/pending-writes.js';
+import type { TaskLifecycle } from './lifecycle/task-lifecycle.js';
 import { TakeoverSubmitter, type PlatformResolver } from './submission/submit-takeover.js';
 
 export interface AppOptions {
@@ -69,6 +70,8 @@ export interface AppDependencies {
   pendingWrites?: PendingWrites<UnwrittenOutcome>;
   /** Rate limits (and whatever else replicas share); per process when not given. */
   sharedState?: SharedState;
+  /** Every status change of a task goes through it. */
+  lifecycle: TaskLifecycle;
 }
 
 /** The caller `useAuthentication` admitted; every request reaching the context has one. */
@@ -78,7 +81,7 @@ function callerFor(request: Request) {
   return caller;
 }
 
-export function createApp({ database, platforms: uninstrumented, logger, options, pendingWrites, sharedState = inProcessSharedState() }: AppDependencies) {
+export function createApp({ database, platforms: uninstrumented, logger, options, pendingWrites, lifecycle, sharedState = inProcessSharedState() }: AppDependencies) {
   const { db, provider } = database;
   const { limits } = options;
   const registry = new Registry();
@@ -91,6 +94,7 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     logContext: () => ({ requestId: currentRequestId() }),
     clock: () => database.clock.now(),
     pendingWrites,
+    lifecycle,
   });
   const previewLinks = new PreviewLinks(options.previewSigningKey);
   const graphiqlAssets = options.graphiql ? options.graphiqlAssets : undefined;

@@ -15,7 +15,7 @@ import { GraphiQLAssets } from './http/graphiql.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { createHttpServer } from './http/server.js';
 import { listenError, startingUp } from './http/starting-up.js';
-import { markAbandonedSubmissions } from './db/tasks.js';
+import { TaskLifecycle } from './lifecycle/task-lifecycle.js';
 import { PlatformDirectory } from './platform/platform-directory.js';
 import { selectPlatform, type SelectedPlatform } from './platform/select-platform.js';
 import { openSharedState, type SharedState } from './shared-state/shared-state.js';
@@ -71,13 +71,14 @@ interface Running extends Required<Opened> {
 async function start(config: Config, logger: Logger, opened: Opened): Promise<Running> {
   const database = (opened.database = await openDatabase(config.databaseUrl));
   const { db } = database;
+  const lifecycle = new TaskLifecycle(db, database.provider, { clock: () => database.clock.now() });
 
   // Tasks a stopped process left mid-call: mark them UNKNOWN now, and keep checking, since another
   // instance may stop while this one runs. Each task carries its own deadline, set by the instance
   // that submitted it, and is compared with the database's clock.
   const recoverAbandoned = async () => {
     await database.clock.sync();
-    const count = await markAbandonedSubmissions(db, database.provider, database.clock.now());
+    const count = await lifecycle.recoverAbandoned();
     if (count) logger.warn({ count }, 'marked abandoned submissions UNKNOWN (not resubmitted)');
   };
   await recoverAbandoned();
@@ -113,6 +114,7 @@ async function start(config: Config, logger: Logger, opened: Opened): Promise<Ru
     logger,
     sharedState,
     pendingWrites,
+    lifecycle,
     options: { ...config, sandbox: !config.platform, graphiqlApiKey, graphiqlAssets },
   });
   return { database, platform, sharedState, platforms, recovery, pendingWrites, app };

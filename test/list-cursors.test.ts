@@ -162,7 +162,7 @@ describe('list cursors', () => {
 
   it('cursors stay valid across restarts and replicas (no per-process secret)', async () => {
     const page = (await asB(TASKS, { first: 3 })).data.tasks;
-    const replica = createApp({ database: t.database, platforms: t.platforms, logger: createLogger('silent'), options: DEFAULT_OPTIONS });
+    const replica = createApp({ database: t.database, platforms: t.platforms, logger: createLogger('silent'), lifecycle: t.lifecycle, options: DEFAULT_OPTIONS });
     const response = await replica.fetch('http://test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${otherKey}` },

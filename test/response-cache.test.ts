@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseCacheSettings } from '../src/config.js';
 import { openDatabase, type Database } from '../src/db/client.js';
-import { markAbandonedSubmissions } from '../src/db/tasks.js';
+import { TaskLifecycle } from '../src/lifecycle/task-lifecycle.js';
 import { revokeApiKey } from '../src/db/tenants.js';
 import { takeoverParamsSchema } from '../src/takeover/params.js';
 import { toParamString } from '../src/takeover/wire-format.js';
@@ -89,7 +89,7 @@ describe('response cache', () => {
     const statusOf = async () =>
       (await t.graphql(TASKS_WITH_PRESETS)).data.tasks.edges.find((edge: any) => edge.node.videoName === 'abandoned').node.status;
     expect(await statusOf()).toBe('SUBMITTING');
-    expect(await markAbandonedSubmissions(other.db, other.provider, other.clock.now())).toBe(1);
+    expect(await new TaskLifecycle(other.db, other.provider, { clock: () => other.clock.now() }).recoverAbandoned()).toBe(1);
     expect(await statusOf()).toBe('UNKNOWN');
   });
 

@@ -48,7 +48,7 @@ const ask = async (app: App, key: string | undefined, address = '192.0.2.50') =>
 async function twoReplicas(perKey: number, perAddress: number, stateFor: () => SharedState | Promise<SharedState>): Promise<[TestApp, App]> {
   const first = await startTestApp({ sharedState: await stateFor(), options: { limits: limits(perKey, perAddress) } });
   cleanup.push(() => first.close());
-  const second = createApp({ database: first.database, platforms: first.platforms, logger: createLogger('silent'), sharedState: await stateFor(), options: { ...DEFAULT_OPTIONS, limits: limits(perKey, perAddress) } });
+  const second = createApp({ database: first.database, platforms: first.platforms, logger: createLogger('silent'), lifecycle: first.lifecycle, sharedState: await stateFor(), options: { ...DEFAULT_OPTIONS, limits: limits(perKey, perAddress) } });
   return [first, second];
 }
 

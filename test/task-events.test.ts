@@ -2,7 +2,7 @@
 // written together with the change; deadlines and recovery on the database's clock; late answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/db/client.js';
-import { markAbandonedSubmissions, recordOutcome } from '../src/db/tasks.js';
+import { TaskLifecycle } from '../src/lifecycle/task-lifecycle.js';
 import { minimalSceneParams } from './fixtures/seed-scene.js';
 import { CREATE_TAKEOVER } from './helpers/operations.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
@@ -35,7 +35,7 @@ async function until<T>(probe: () => Promise<T | null | undefined>): Promise<T> 
   }
 }
 
-const recover = (database: Database) => markAbandonedSubmissions(database.db, database.provider, database.clock.now());
+const recover = (database: Database) => new TaskLifecycle(database.db, database.provider, { clock: () => database.clock.now() }).recoverAbandoned();
 
 describe('task events', () => {
   it('records every status change of a submission, oldest first, with what the platform sent', async () => {
@@ -80,8 +80,8 @@ describe('task events', () => {
   it('never replaces a final status with a late answer', async () => {
     const { data } = await t.graphql(CREATE_TAKEOVER, { videoName: 'final', params: minimalSceneParams });
     const row = await t.db.task.findFirstOrThrow({ where: { videoName: 'final' } });
-    const late = await recordOutcome(t.db, row.id, { kind: 'unknown', reason: 'late' }, new Date());
-    expect(late).toMatchObject({ applied: false, task: { status: 'SUBMITTED', platformTaskId: data.createTakeoverVideo.platformTaskId } });
+    const late = await t.lifecycle.report(row.id, { kind: 'outcome-unknown', reason: 'late' }, 'SUBMISSION');
+    expect(late).toMatchObject({ applied: false, reason: 'stale', task: { status: 'SUBMITTED', platformTaskId: data.createTakeoverVideo.platformTaskId } });
     expect(await t.db.taskEvent.count({ where: { taskId: row.id } })).toBe(2);
   });
 

@@ -32,7 +32,7 @@ describe('typed client workflow', () => {
   it('creates from params, from a preset, and reads everything back', async () => {
     const created = await execute(t, CreateTakeoverVideoDocument, { videoName: 'typed', params: seedParams, idempotencyKey: 'typed-1' });
     if (created.createTakeoverVideo.__typename !== 'CreateTakeoverVideoSuccess') throw new Error(created.createTakeoverVideo.__typename);
-    const status: 'SUBMITTED' | 'SUBMITTING' | 'REJECTED' | 'UNREACHABLE' | 'UNKNOWN' = created.createTakeoverVideo.task.status;
+    const status: 'SUBMITTING' | 'SUBMITTED' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED' | 'REJECTED' | 'UNREACHABLE' | 'UNKNOWN' = created.createTakeoverVideo.task.status;
     expect(status).toBe('SUBMITTED');
 
     const preset = await execute(t, CreatePresetDocument, {

@@ -222,7 +222,7 @@ describe('connection refused', () => {
     const submitter = new TakeoverSubmitter(
       t.db,
       { clientFor: async () => client, reachable: async () => false },
-      { abandonAfterMs: 60_000, idempotencyKeyTtlMs: 86_400_000, log, presetDbId: () => undefined },
+      { abandonAfterMs: 60_000, idempotencyKeyTtlMs: 86_400_000, log, presetDbId: () => undefined, lifecycle: t.lifecycle },
     );
     const { task, outcome } = await submitter.submit('default', {
       videoName: 'refused',

@@ -573,8 +573,14 @@ export type TakeoverParamsPatch = {
 
 /** What caused a status change. */
 export type TaskEventSource =
+  /** The platform's callback about the task (see README: what is assumed of its shape). */
+  | 'CALLBACK'
+  /** Its owner settled an UNKNOWN task (`reconcileTask`). */
+  | 'RECONCILIATION'
   /** Crash recovery: the task was still SUBMITTING after the deadline its instance had set. */
   | 'RECOVERY'
+  /** A status query this service made to the platform. */
+  | 'STATUS_QUERY'
   /** The submission itself: the record was written, or the platform answered the create call. */
   | 'SUBMISSION';
 
@@ -594,15 +600,21 @@ export type TaskFilterInput = {
 
 /** Where a submission stands, as far as this service knows. */
 export type TaskStatus =
-  /** The platform refused the task with a non-zero code. */
+  /** The platform accepted the task but could not make the video (`platformCode`, `platformMessage`). Final. */
+  | 'FAILED'
+  /** The platform is making the video (`progress` says how far, when the platform says). */
+  | 'PROCESSING'
+  /** The platform refused the task with a non-zero code; nothing was created. Final. */
   | 'REJECTED'
-  /** The platform accepted the task and returned its id. */
+  /** The platform accepted the task and returned its id; it has not started making the video yet. */
   | 'SUBMITTED'
   /** Recorded; the platform call is in flight (or the process stopped during it). */
   | 'SUBMITTING'
-  /** The request went out and no usable answer came back (or the submitting instance stopped mid-call): the platform may have created the task. Never resubmitted automatically; a late answer from the same call still replaces it. */
+  /** The video is ready: `resultUrl` downloads it until `expiresAt` (7 days after completion). Final. */
+  | 'SUCCEEDED'
+  /** The request went out and no usable answer came back (or the submitting instance stopped mid-call): the platform may have created the task. Never resubmitted automatically; a late answer from the same call, a report from the platform, or its owner (`reconcileTask`) moves it on. */
   | 'UNKNOWN'
-  /** Nothing was created: the platform could not be reached, or answered that it did not process the request (HTTP 3xx, 4xx, 503). */
+  /** Nothing was created: the platform could not be reached, or answered that it did not process the request (HTTP 3xx, 4xx, 503), or its owner reconciled an UNKNOWN task as not created. Final; the same idempotency key may submit again. */
   | 'UNREACHABLE';
 
 /** The video title overlay. */
@@ -759,7 +771,7 @@ export type CreateTakeoverVideoMutationVariables = Exact<{
 
 
 export type CreateTakeoverVideoMutation = { createTakeoverVideo:
-    | { __typename: 'CreateTakeoverVideoSuccess', platformTaskId: string, outcomeRecorded: boolean, task: { id: string, status: TaskStatus, platformTaskId: string | null, expiresAt: string, presetVersion: number | null, warnings: Array<{ path: string, code: SceneWarningCode, message: string }> } }
+    | { __typename: 'CreateTakeoverVideoSuccess', platformTaskId: string, outcomeRecorded: boolean, task: { id: string, status: TaskStatus, platformTaskId: string | null, expiresAt: string | null, presetVersion: number | null, warnings: Array<{ path: string, code: SceneWarningCode, message: string }> } }
     | { __typename: 'IdempotencyKeyReusedError', message: string, idempotencyKey: string }
     | { __typename: 'PlatformRejectedError', message: string, code: number, platformMessage: string, outcomeRecorded: boolean, task: { id: string, status: TaskStatus } }
     | { __typename: 'PlatformUnreachableError', message: string, outcomeRecorded: boolean, task: { id: string, status: TaskStatus, failureReason: string | null } }
@@ -776,7 +788,7 @@ export type CreateTakeoverVideoFromPresetMutationVariables = Exact<{
 
 
 export type CreateTakeoverVideoFromPresetMutation = { createTakeoverVideo:
-    | { __typename: 'CreateTakeoverVideoSuccess', platformTaskId: string, outcomeRecorded: boolean, task: { id: string, status: TaskStatus, platformTaskId: string | null, expiresAt: string, presetVersion: number | null, warnings: Array<{ path: string, code: SceneWarningCode, message: string }> } }
+    | { __typename: 'CreateTakeoverVideoSuccess', platformTaskId: string, outcomeRecorded: boolean, task: { id: string, status: TaskStatus, platformTaskId: string | null, expiresAt: string | null, presetVersion: number | null, warnings: Array<{ path: string, code: SceneWarningCode, message: string }> } }
     | { __typename: 'IdempotencyKeyReusedError', message: string, idempotencyKey: string }
     | { __typename: 'PlatformRejectedError', message: string, code: number, platformMessage: string, outcomeRecorded: boolean, task: { id: string, status: TaskStatus } }
     | { __typename: 'PlatformUnreachableError', message: string, outcomeRecorded: boolean, task: { id: string, status: TaskStatus, failureReason: string | null } }
@@ -785,7 +797,7 @@ export type CreateTakeoverVideoFromPresetMutation = { createTakeoverVideo:
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: string, message: string }> }
    };
 
-type SubmissionResult_CreateTakeoverVideoSuccess_Fragment = { __typename: 'CreateTakeoverVideoSuccess', platformTaskId: string, outcomeRecorded: boolean, task: { id: string, status: TaskStatus, platformTaskId: string | null, expiresAt: string, presetVersion: number | null, warnings: Array<{ path: string, code: SceneWarningCode, message: string }> } };
+type SubmissionResult_CreateTakeoverVideoSuccess_Fragment = { __typename: 'CreateTakeoverVideoSuccess', platformTaskId: string, outcomeRecorded: boolean, task: { id: string, status: TaskStatus, platformTaskId: string | null, expiresAt: string | null, presetVersion: number | null, warnings: Array<{ path: string, code: SceneWarningCode, message: string }> } };
 
 type SubmissionResult_IdempotencyKeyReusedError_Fragment = { __typename: 'IdempotencyKeyReusedError', message: string, idempotencyKey: string };
 
@@ -896,7 +908,7 @@ export type TasksQueryVariables = Exact<{
 }>;
 
 
-export type TasksQuery = { tasks: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, videoName: string, status: TaskStatus, platformTaskId: string | null, createdAt: string, expiresAt: string, expired: boolean, presetVersion: number | null, preset: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type TasksQuery = { tasks: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, videoName: string, status: TaskStatus, platformTaskId: string | null, createdAt: string, expiresAt: string | null, expired: boolean, presetVersion: number | null, preset: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type TaskQueryVariables = Exact<{
   id: string | number;

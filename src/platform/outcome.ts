@@ -1,3 +1,5 @@
+import type { TaskReport } from '../takeover/task-state-machine.js';
+
 /** What became of one create call, as far as we can tell. */
 export type CreateOutcome = (
   /** The platform accepted the task and gave its id (exactly as it wrote it). */
@@ -18,4 +20,18 @@ export interface CreateTakeoverRequest {
   thumbnailUrl?: string | undefined;
   /** The synthesis JSON, already serialised. */
   param: string;
+}
+
+/** The create call's outcome as a report on the task. */
+export function taskReportOf(outcome: CreateOutcome): TaskReport {
+  switch (outcome.kind) {
+    case 'created':
+      return { kind: 'accepted', platformTaskId: outcome.platformTaskId };
+    case 'rejected':
+      return { kind: 'rejected', code: outcome.code, message: outcome.message };
+    case 'unreachable':
+      return { kind: 'not-created', reason: outcome.reason };
+    case 'unknown':
+      return { kind: 'outcome-unknown', reason: outcome.reason };
+  }
 }

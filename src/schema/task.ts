@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RESULT_RETENTION_MS } from '../db/tasks.js';
+import { RESULT_RETENTION_MS, resultExpired } from '../takeover/task-state-machine.js';
 import { RAW_BODY_LIMIT } from '../platform/create-answer.js';
 import { containsText } from '../db/search.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -19,14 +19,20 @@ export const TaskStatus = builder.enumType('TaskStatus', {
   description: 'Where a submission stands, as far as this service knows.',
   values: {
     SUBMITTING: { description: 'Recorded; the platform call is in flight (or the process stopped during it).' },
-    SUBMITTED: { description: 'The platform accepted the task and returned its id.' },
-    REJECTED: { description: 'The platform refused the task with a non-zero code.' },
+    SUBMITTED: { description: 'The platform accepted the task and returned its id; it has not started making the video yet.' },
+    PROCESSING: { description: 'The platform is making the video (`progress` says how far, when the platform says).' },
+    SUCCEEDED: {
+      description: `The video is ready: \`resultUrl\` downloads it until \`expiresAt\` (${RESULT_RETENTION_MS / 86_400_000} days after completion). Final.`,
+    },
+    FAILED: { description: "The platform accepted the task but could not make the video (`platformCode`, `platformMessage`). Final." },
+    REJECTED: { description: 'The platform refused the task with a non-zero code; nothing was created. Final.' },
     UNREACHABLE: {
-      description: 'Nothing was created: the platform could not be reached, or answered that it did not process the request (HTTP 3xx, 4xx, 503).',
+      description:
+        'Nothing was created: the platform could not be reached, or answered that it did not process the request (HTTP 3xx, 4xx, 503), or its owner reconciled an UNKNOWN task as not created. Final; the same idempotency key may submit again.',
     },
     UNKNOWN: {
       description:
-        'The request went out and no usable answer came back (or the submitting instance stopped mid-call): the platform may have created the task. Never resubmitted automatically; a late answer from the same call still replaces it.',
+        'The request went out and no usable answer came back (or the submitting instance stopped mid-call): the platform may have created the task. Never resubmitted automatically; a late answer from the same call, a report from the platform, or its owner (`reconcileTask`) moves it on.',
     },
   } as const,
 });
@@ -36,6 +42,9 @@ export const TaskEventSource = builder.enumType('TaskEventSource', {
   values: {
     SUBMISSION: { description: 'The submission itself: the record was written, or the platform answered the create call.' },
     RECOVERY: { description: 'Crash recovery: the task was still SUBMITTING after the deadline its instance had set.' },
+    CALLBACK: { description: "The platform's callback about the task (see README: what is assumed of its shape)." },
+    STATUS_QUERY: { description: 'A status query this service made to the platform.' },
+    RECONCILIATION: { description: 'Its owner settled an UNKNOWN task (`reconcileTask`).' },
   } as const,
 });
 
@@ -45,6 +54,7 @@ export const TaskEvent = builder.prismaObject('TaskEvent', {
     at: t.expose('at', { type: 'DateTime', description: "When, on the database's clock." }),
     fromStatus: t.expose('fromStatus', { type: TaskStatus, nullable: true, description: 'The status before; null when the record was written.' }),
     toStatus: t.expose('toStatus', { type: TaskStatus, description: 'The status after.' }),
+    progress: t.exposeInt('progress', { nullable: true, description: 'The progress (0..100) after it, while PROCESSING and when the platform says.' }),
     source: t.expose('source', { type: TaskEventSource, description: 'What caused it.' }),
     message: t.exposeString('message', { description: 'Why, for a person.' }),
     raw: t.exposeString('raw', {
@@ -68,8 +78,27 @@ export const Task = builder.prismaNode('Task', {
       nullable: true,
       description: "The platform's task id, once it accepted the task, exactly as the platform wrote it (ids may exceed 2^53).",
     }),
-    platformCode: t.exposeInt('platformCode', { nullable: true, description: "The code in the platform's answer envelope when REJECTED (never an HTTP status)." }),
-    platformMessage: t.exposeString('platformMessage', { nullable: true, description: "The platform's message when REJECTED." }),
+    platformCode: t.exposeInt('platformCode', {
+      nullable: true,
+      description: "The platform's error code when REJECTED (from its answer envelope, never an HTTP status) or FAILED (when it gave one).",
+    }),
+    platformMessage: t.exposeString('platformMessage', { nullable: true, description: "The platform's message when REJECTED or FAILED." }),
+    progress: t.exposeInt('progress', {
+      nullable: true,
+      description: 'How far the platform is, 0..100: while PROCESSING when the platform says, 100 when SUCCEEDED; null otherwise.',
+    }),
+    resultUrl: t.string({
+      nullable: true,
+      description: 'Where to download the finished video: set when SUCCEEDED, null before, and null again once `expired`.',
+      select: { resultUrl: true, expiresAt: true },
+      resolve: (task) => (task.resultUrl && !resultExpired(task.expiresAt, new Date()) ? task.resultUrl : null),
+    }),
+    durationSeconds: t.exposeFloat('durationSeconds', { nullable: true, description: "The video's length in seconds, when SUCCEEDED and the platform says." }),
+    completedAt: t.expose('completedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the task reached SUCCEEDED or FAILED (the time the platform reported, when it did).',
+    }),
     failureReason: t.exposeString('failureReason', { nullable: true, description: 'What went wrong, when UNREACHABLE or UNKNOWN.' }),
     abandonAfter: t.expose('abandonAfter', {
       type: 'DateTime',
@@ -98,7 +127,8 @@ export const Task = builder.prismaNode('Task', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     expiresAt: t.expose('expiresAt', {
       type: 'DateTime',
-      description: `When the platform deletes the result: ${RESULT_RETENTION_MS / 86_400_000} days after submission.`,
+      nullable: true,
+      description: `When the platform deletes the finished video: ${RESULT_RETENTION_MS / 86_400_000} days after completion. Null until the task SUCCEEDED.`,
     }),
     warnings: t.field({
       type: [SceneWarningRef],
@@ -118,9 +148,9 @@ export const Task = builder.prismaNode('Task', {
       resolve: (task, { frame }, ctx) => ctx.previewLinks.link({ kind: 'task', id: task.id, ownerId: ctx.ownerId, frame: frame ?? undefined }),
     }),
     expired: t.boolean({
-      description: 'Whether the result can no longer be downloaded from the platform.',
+      description: 'Whether the finished video can no longer be downloaded (`expiresAt` has passed). False while there is no result yet.',
       select: { expiresAt: true },
-      resolve: (task) => task.expiresAt.getTime() <= Date.now(),
+      resolve: (task) => resultExpired(task.expiresAt, new Date()),
     }),
   }),
 });

@@ -4,8 +4,9 @@
 // task id and the platform's task id until it succeeds. The client is answered with the truth
 // meanwhile, not "Unexpected error".
 import type { Db } from '../db/client.js';
-import { recordOutcome, type TaskSummary } from '../db/tasks.js';
-import type { CreateOutcome } from '../platform/outcome.js';
+import { findTaskSummary, type TaskSummary } from '../db/tasks.js';
+import type { TaskLifecycle } from '../lifecycle/task-lifecycle.js';
+import { taskReportOf, type CreateOutcome } from '../platform/outcome.js';
 import type { PendingWrites } from './pending-writes.js';
 import type { SubmissionLog } from './submission-log.js';
 
@@ -37,7 +38,7 @@ export class OutcomeRecorder {
 
   constructor(
     private readonly db: Db,
-    private readonly clock: () => Date,
+    private readonly lifecycle: TaskLifecycle,
     private readonly log: SubmissionLog,
     private readonly pending: PendingWrites<UnwrittenOutcome>,
     options: OutcomeRecorderOptions = {},
@@ -56,10 +57,14 @@ export class OutcomeRecorder {
     const write = (async () => {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          const { task: written, applied } = await recordOutcome(this.db, task.id, outcome, this.clock());
+          const result = await this.lifecycle.report(task.id, taskReportOf(outcome), 'SUBMISSION', outcome.raw);
+          const written = result?.applied ? result.transition.task : await findTaskSummary(this.db, task.id);
+          if (!result || !written) throw new RecordGone();
           settled = true;
-          if (!applied) this.log.warn({ ...ids, status: written.status }, 'platform answer not applied: the task already has a final status');
-          else if (attempt > 1) this.log.warn({ ...ids, attempts: attempt }, 'task outcome recorded after failed attempts');
+          // A repeat of what the record says is recorded; anything else lost to a final status.
+          if (!result.applied && result.reason !== 'duplicate') {
+            this.log.warn({ ...ids, status: written.status }, 'platform answer not applied: the task already has a final status');
+          } else if (attempt > 1) this.log.warn({ ...ids, attempts: attempt }, 'task outcome recorded after failed attempts');
           // Either way the write is over: the record holds this answer, or a final status that is never replaced.
           answer({ task: written, recorded: true });
           return;
@@ -89,6 +94,8 @@ function platformTaskIdOf(outcome: CreateOutcome): string | undefined {
   return outcome.kind === 'created' ? outcome.platformTaskId : undefined;
 }
 
+class RecordGone extends Error {}
+
 function isRecordGone(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'P2025';
+  return error instanceof RecordGone;
 }

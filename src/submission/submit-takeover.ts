@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import { findTaskByIdempotencyKey, outcomeOfTask, recordSubmission, releaseIdempotencyKey, type TaskSummary as Task } from '../db/tasks.js';
 import type { PlatformClient } from '../platform/client.js';
 import type { CreateOutcome } from '../platform/outcome.js';
+import type { TaskLifecycle } from '../lifecycle/task-lifecycle.js';
 import { toParamString } from '../takeover/wire-format.js';
 import { OutcomeRecorder, type OutcomeRecorderOptions, type UnwrittenOutcome } from './outcome-recorder.js';
 import { PendingWrites } from './pending-writes.js';
@@ -46,6 +47,8 @@ export interface SubmitterOptions {
   logContext?: () => Record<string, unknown>;
   /** The database's clock. */
   clock?: () => Date;
+  /** Where every status change of a task goes through. */
+  lifecycle: TaskLifecycle;
   /** Outcome writes still running in the background; the process waits for them at shutdown. */
   pendingWrites?: PendingWrites<UnwrittenOutcome>;
   outcomeWrites?: OutcomeRecorderOptions;
@@ -67,7 +70,7 @@ export class TakeoverSubmitter {
   ) {
     this.clock = options.clock ?? (() => new Date());
     const pending = options.pendingWrites ?? new PendingWrites<UnwrittenOutcome>();
-    this.outcomes = new OutcomeRecorder(db, this.clock, options.log, pending, options.outcomeWrites);
+    this.outcomes = new OutcomeRecorder(db, options.lifecycle, options.log, pending, options.outcomeWrites);
   }
 
   /** Throws TakeoverValidationError for a bad scene, IdempotencyKeyReused for a key used for another request. */
@@ -123,7 +126,7 @@ export class TakeoverSubmitter {
     const now = this.clock();
     let recorded: Task;
     try {
-      recorded = await recordSubmission(
+      const written = await recordSubmission(
         this.db,
         tenantId,
         {
@@ -139,6 +142,8 @@ export class TakeoverSubmitter {
         },
         now,
       );
+      this.options.lifecycle.announce(written);
+      recorded = written.task;
     } catch (error) {
       if (idempotency && isUniqueViolation(error)) return undefined;
       throw error;

@@ -4,6 +4,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import { TaskLifecycle } from '../../src/lifecycle/task-lifecycle.js';
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { CredentialCipher } from '../../src/auth/credential-cipher.js';
 import { loadConfig, type HttpSettings } from '../../src/config.js';
@@ -47,6 +48,7 @@ export interface TestApp {
   platforms: PlatformDirectory;
   /** Outcome writes still being retried in the background. */
   pendingWrites: PendingWrites<UnwrittenOutcome>;
+  lifecycle: TaskLifecycle;
   /** The test tenant's API key. */
   apiKey: string;
   /** Every log line the app wrote, parsed. */
@@ -86,7 +88,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const logger = createLogger('debug', sink);
   const pendingWrites = new PendingWrites<UnwrittenOutcome>();
-  const app = createApp({ database, platforms, logger, pendingWrites, sharedState: options.sharedState, options: { ...DEFAULT_OPTIONS, ...options.options } });
+  const lifecycle = new TaskLifecycle(database.db, database.provider, { clock: () => database.clock.now() });
+  const app = createApp({ database, platforms, logger, pendingWrites, lifecycle, sharedState: options.sharedState, options: { ...DEFAULT_OPTIONS, ...options.options } });
   const servers: Server[] = [];
   const { key: apiKey } = await createApiKey(database.db, TEST_TENANT);
   return {
@@ -97,6 +100,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     client,
     platforms,
     pendingWrites,
+    lifecycle,
     apiKey,
     logs,
     async graphql(query, variables, key = apiKey) {
