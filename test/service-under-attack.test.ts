@@ -4,7 +4,7 @@
 // parallel, thirty GraphiQL page loads at once; it stays up and its peak RSS stays under 200 MB.
 import { readFile } from 'node:fs/promises';
 import { get, type IncomingHttpHeaders } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_MAIN, buildService, START_FLAGS } from './helpers/built-service.js';
 import { prepareServiceFixture, type ServiceFixture } from './helpers/service-fixture.js';
 import { startService, type ServiceProcess } from './helpers/service-process.js';
@@ -76,6 +76,8 @@ async function stillServing() {
 }
 
 describe.skipIf(process.platform !== 'linux')('the built service under attack', () => {
+  // Which attack raised the peak, when the last test fails.
+  afterEach(async () => console.log(`peak RSS so far: ${(await peakRssMb()).toFixed(0)} MB`));
   it('refuses 300 distinct 1 MB queries without a valid key, without parsing them (401, then 429)', async () => {
     const statuses = await inParallel(300, 8, async (i) => {
       const response = await post(largeQuery(i), i % 2 ? { authorization: `Bearer tk_madeup00_${String(i).padStart(32, '0')}` } : {});
