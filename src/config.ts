@@ -58,6 +58,15 @@ const envSchema = z.object({
   SANDBOX_KEY_FILE: z.string().min(1).optional(),
 });
 
+/** Every variable the service reads (README's environment table lists each). */
+export const ENVIRONMENT_VARIABLES = Object.keys(envSchema.shape);
+
+/** The default of a plain numeric or text setting, for the documentation's test. */
+export function documentedDefault(name: string): string | undefined {
+  const field = envSchema.shape[name as keyof typeof envSchema.shape] as z.ZodType;
+  return field instanceof z.ZodDefault ? String(field.def.defaultValue) : undefined;
+}
+
 export interface Limits {
   bodyBytes: number;
   depth: number;
