@@ -15,7 +15,7 @@
 //   DEPLOY_TEST_KEEP=1        keep the temporary folder
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -197,8 +197,28 @@ await step('fresh clone of this commit', async () => {
   await sh('git', ['checkout', '--quiet', commit]);
   return `${commit.slice(0, 10)} in ${app}`;
 });
+/**
+ * With internet access, better-sqlite3's install downloads its prebuilt binary; here it cannot, and
+ * compiling SQLite takes a minute or two. The binary this checkout's own install produced (same
+ * version, same Node ABI) is offered as that download, through prebuild-install's local-prebuilds
+ * option, so the test spends its time on the deployment, not on a compiler.
+ */
+async function offerBuiltSqliteBinary() {
+  const packageDir = path.join(source, 'node_modules', 'better-sqlite3');
+  const binary = path.join(packageDir, 'build', 'Release', 'better_sqlite3.node');
+  if (!existsSync(binary)) return {};
+  const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
+  const dir = path.join(work, 'prebuilds');
+  mkdirSync(dir);
+  const tarball = path.join(dir, `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`);
+  await run('tar', ['-czf', tarball, '-C', packageDir, 'build/Release/better_sqlite3.node']);
+  return { npm_config_better_sqlite3_local_prebuilds: dir };
+}
+
 await step('full install: npm ci', async () => {
-  await sh('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']);
+  const env = { ...baseEnv, ...(await offerBuiltSqliteBinary()) };
+  await sh('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { env });
+  return env.npm_config_better_sqlite3_local_prebuilds ? "better-sqlite3's binary offered as its prebuilt download" : 'better-sqlite3 compiled';
 });
 await step('build: npm run build', async () => {
   await sh('npm', ['run', 'build']);
