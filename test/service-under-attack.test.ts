@@ -9,6 +9,11 @@ import { BUILT_MAIN, buildService, START_FLAGS } from './helpers/built-service.j
 import { prepareServiceFixture, type ServiceFixture } from './helpers/service-fixture.js';
 import { startService, type ServiceProcess } from './helpers/service-process.js';
 
+/** CI runs the attacks scaled down; ATTACK_FULL=1 runs them at the issue's size (1,000 and 1,000). */
+const FULL = process.env.ATTACK_FULL === '1';
+const WITHOUT_KEY = FULL ? 1_000 : 300;
+const WITH_KEY = FULL ? 1_000 : 150;
+
 let fixture: ServiceFixture;
 let service: ServiceProcess;
 let base: string;
@@ -78,19 +83,19 @@ async function stillServing() {
 describe.skipIf(process.platform !== 'linux')('the built service under attack', () => {
   // Which attack raised the peak, when the last test fails.
   afterEach(async () => console.log(`peak RSS so far: ${(await peakRssMb()).toFixed(0)} MB`));
-  it('refuses 300 distinct 1 MB queries without a valid key, without parsing them (401, then 429)', async () => {
-    const statuses = await inParallel(300, 8, async (i) => {
+  it(`refuses ${WITHOUT_KEY} distinct 1 MB queries without a valid key, without parsing them (401, then 429)`, async () => {
+    const statuses = await inParallel(WITHOUT_KEY, 8, async (i) => {
       const response = await post(largeQuery(i), i % 2 ? { authorization: `Bearer tk_madeup00_${String(i).padStart(32, '0')}` } : {});
       await response.arrayBuffer();
       return response.status;
     });
     expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
-    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(200);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(WITHOUT_KEY - 100);
     await stillServing();
-  }, 180_000);
+  }, 600_000);
 
-  it('answers 150 distinct 1 MB queries with a valid key', async () => {
-    const answers = await inParallel(150, 4, async (i) => {
+  it(`answers ${WITH_KEY} distinct 1 MB queries with a valid key`, async () => {
+    const answers = await inParallel(WITH_KEY, 4, async (i) => {
       const response = await post(largeQuery(i), { authorization: `Bearer ${fixture.apiKey}` });
       const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
       return { status: response.status, valid: i % 3 === 0, body };
@@ -101,7 +106,7 @@ describe.skipIf(process.platform !== 'linux')('the built service under attack', 
       else expect(body.errors?.[0]?.message).toMatch(/Syntax Error/);
     }
     await stillServing();
-  }, 180_000);
+  }, 600_000);
 
   it('answers a flood of 1,000 requests with made-up keys with 429 once the address budget is spent', async () => {
     const statuses = await inParallel(1_000, 20, async (i) => {
