@@ -43,6 +43,7 @@ export class WebhookWorker {
   private readonly leaseMs: number;
   private running: Promise<void> | undefined;
   private stopped = false;
+  private stopping: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   /** A wake-up that came while a round was running: the next sleep is skipped. */
   private woken = false;
@@ -66,11 +67,14 @@ export class WebhookWorker {
   }
 
   /** Finishes the sends in flight (each bounded by the timeout), then stops. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wake();
-    await this.running;
-    await this.sender.close();
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.stopped = true;
+      this.wake();
+      await this.running;
+      await this.sender.close();
+    })();
+    return this.stopping;
   }
 
   private async loop(): Promise<void> {
