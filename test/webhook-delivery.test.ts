@@ -4,11 +4,13 @@
 // without sending anything twice, gives up after its horizon, and prunes old deliveries.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CredentialCipher } from '../src/auth/credential-cipher.js';
 import { openDatabase, type Database } from '../src/db/client.js';
+import { claimDueDeliveries } from '../src/db/webhook-deliveries.js';
 import { WebhookSecrets } from '../src/delivery/webhook-secret.js';
 import { WebhookWorker, type WebhookWorkerOptions } from '../src/delivery/webhook-worker.js';
 import { createLogger } from '../src/http/logger.js';
@@ -256,13 +258,28 @@ describe('webhook delivery', () => {
     await until(() => r.received.length === 1);
   });
 
-  it('two instances on one database deliver each event exactly once', async () => {
+  it('two instances on one database deliver each event exactly once, sharing the work', async () => {
     const r = await receiver();
     await endpoint(`${r.url}/replicas`, ['TASK_PROCESSING', 'TASK_SUCCEEDED']);
     const other = await openDatabase(t.database.url);
     databases.push(other);
-    startWorker({ batchSize: 3 });
-    startWorker({ database: other, batchSize: 3 });
+    // Which instance sent what, from each one's own log.
+    const sentBy = [new Set<string>(), new Set<string>()];
+    const logTo = (sent: Set<string>) =>
+      createLogger(
+        'debug',
+        new Writable({
+          write(chunk, _encoding, done) {
+            for (const line of String(chunk).split('\n').filter(Boolean)) {
+              const entry = JSON.parse(line) as { deliveryId?: string };
+              if (entry.deliveryId) sent.add(entry.deliveryId);
+            }
+            done();
+          },
+        }),
+      );
+    startWorker({ batchSize: 2, logger: logTo(sentBy[0]!) });
+    startWorker({ database: other, batchSize: 2, logger: logTo(sentBy[1]!) });
     const tasks = [];
     for (let n = 0; n < 8; n += 1) tasks.push(await submittedTask(`replica ${n}`));
     await Promise.all(
@@ -278,6 +295,27 @@ describe('webhook delivery', () => {
     expect(new Set(ids).size).toBe(16);
     expect(await t.db.webhookDelivery.count({ where: { status: 'DELIVERED' } })).toBe(16);
     expect(await t.db.webhookAttempt.count()).toBe(16);
+    expect(sentBy[0]!.size + sentBy[1]!.size).toBe(16);
+    expect([...sentBy[0]!].filter((id) => sentBy[1]!.has(id))).toEqual([]);
+  });
+
+  it('claims are exclusive: two instances claiming the same due deliveries at once split them', async () => {
+    const r = await receiver();
+    await endpoint(`${r.url}/claims`, ['TASK_PROCESSING']);
+    for (let n = 0; n < 6; n += 1) {
+      const task = await submittedTask(`claim ${n}`);
+      await t.lifecycle.report(task.id, { kind: 'processing', platformTaskId: task.platformTaskId }, 'CALLBACK');
+    }
+    const other = await openDatabase(t.database.url);
+    databases.push(other);
+    const now = t.database.clock.now();
+    const claimEnd = new Date(now.getTime() + 60_000);
+    const [a, b] = await Promise.all([claimDueDeliveries(t.db, now, claimEnd, 10), claimDueDeliveries(other.db, now, claimEnd, 10)]);
+    expect(a.length + b.length).toBe(6);
+    expect(new Set([...a, ...b]).size).toBe(6);
+    // Claimed: nobody else gets them until the claim expires.
+    expect(await claimDueDeliveries(t.db, now, claimEnd, 10)).toEqual([]);
+    expect(await claimDueDeliveries(t.db, new Date(claimEnd.getTime() + 1), new Date(claimEnd.getTime() + 60_000), 10)).toHaveLength(6);
   });
 
   it('gives up (FAILED) once the next try would fall past the horizon; does not follow redirects', async () => {
