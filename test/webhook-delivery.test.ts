@@ -179,6 +179,12 @@ describe('webhook delivery', () => {
     expect(delivery.attempts[0].error).toBe('HTTP 500');
     expect(delivery.attempts[3].error).toBeNull();
     expect(JSON.parse(delivery.payload)).toEqual(verified);
+    expect((await t.graphql(DELIVERIES, { endpointId })).data.webhookDeliveries.totalCount).toBe(1);
+    expect((await t.graphql(DELIVERIES, { endpointId, taskId: task.globalId })).data.webhookDeliveries.totalCount).toBe(1);
+    const stranger = await t.newTenant(`stranger-${Date.now()}`);
+    expect((await t.graphql(DELIVERIES, { taskId: task.globalId }, stranger)).data.webhookDeliveries.totalCount).toBe(0);
+    expect((await t.graphql(DELIVERIES, { endpointId }, stranger)).data.webhookDeliveries.totalCount).toBe(0);
+    expect((await t.graphql(DELIVERIES, {})).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     // Nothing more arrives later.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(r.received).toHaveLength(4);
@@ -227,7 +233,7 @@ describe('webhook delivery', () => {
     r.answer = ({ index }) => (index < 2 ? 503 : 200);
     await endpoint(`${r.url}/restart`, ['TASK_PROCESSING']);
     const task = await submittedTask('restarted');
-    const first = startWorker({ retry: { ...FAST_RETRY, firstDelayMs: 400 } });
+    const first = startWorker({ retry: { ...FAST_RETRY, firstDelayMs: 1_000 } });
     await t.lifecycle.report(task.id, { kind: 'processing', platformTaskId: task.platformTaskId }, 'CALLBACK');
     await until(() => r.received.length === 1);
     await first.stop();
@@ -250,10 +256,10 @@ describe('webhook delivery', () => {
     const task = await submittedTask('claimed');
     await t.lifecycle.report(task.id, { kind: 'processing', platformTaskId: task.platformTaskId }, 'CALLBACK');
     // An instance claimed it and stopped before sending.
-    const claimedUntil = new Date(t.database.clock.now().getTime() + 700);
+    const claimedUntil = new Date(t.database.clock.now().getTime() + 2_000);
     await t.db.webhookDelivery.updateMany({ where: { taskId: task.id }, data: { claimedUntil } });
     startWorker();
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, 500));
     expect(r.received).toHaveLength(0);
     await until(() => r.received.length === 1);
   });
@@ -323,7 +329,7 @@ describe('webhook delivery', () => {
     r.answer = () => 302;
     await endpoint(`${r.url}/moved`, ['TASK_PROCESSING']);
     const task = await submittedTask('given up');
-    startWorker({ retry: { ...FAST_RETRY, giveUpAfterMs: 250 } });
+    startWorker({ retry: { ...FAST_RETRY, giveUpAfterMs: 1_500 } });
     await t.lifecycle.report(task.id, { kind: 'processing', platformTaskId: task.platformTaskId }, 'CALLBACK');
     const failed = await until(() => t.db.webhookDelivery.findFirst({ where: { taskId: task.id, status: 'FAILED' }, include: { attemptLog: true } }));
     expect(failed.attemptLog.length).toBeGreaterThanOrEqual(2);

@@ -64,3 +64,21 @@ export async function writeOutbox(tx: Tx, event: OutboxEvent): Promise<number> {
   });
   return count;
 }
+
+/**
+ * Where-clause for the owner's deliveries of one task. WebhookDelivery has no index on taskId; this
+ * goes through the (endpointId, eventId) unique index instead: the task's events (indexed by task)
+ * times the owner's endpoints (indexed by owner), a few dozen index lookups at most.
+ */
+export async function taskDeliveriesWhere(db: Db, ownerId: string, taskId: string, endpointId?: string) {
+  const [events, endpoints] = await Promise.all([
+    db.taskEvent.findMany({ where: { taskId, task: { ownerId } }, select: { id: true } }),
+    endpointId ? [{ id: endpointId }] : db.webhookEndpoint.findMany({ where: { ownerId }, select: { id: true } }),
+  ]);
+  return {
+    ownerId,
+    taskId,
+    endpointId: { in: endpoints.map((e) => e.id) },
+    eventId: { in: events.map((e) => e.id) },
+  };
+}

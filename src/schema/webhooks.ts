@@ -8,6 +8,7 @@ import {
   deleteWebhookEndpoint,
   MAX_ENDPOINTS_PER_TENANT,
   replaceWebhookSecret,
+  taskDeliveriesWhere,
 } from '../db/webhooks.js';
 import { WEBHOOK_EVENT_TYPES } from '../delivery/webhook-events.js';
 import { DEFAULT_RETRY } from '../delivery/webhook-retry.js';
@@ -23,6 +24,9 @@ import { databaseId } from './global-id.js';
 import { badInput } from './input-error.js';
 import { resolveKeysetConnection } from './keyset-connection.js';
 import { connectionArgsSchema } from './list-args.js';
+
+/** No row has this id (what a malformed id asks for). */
+const NONE = '00000000-0000-0000-0000-000000000000';
 
 export const WebhookEventType = builder.enumType('WebhookEventType', {
   description:
@@ -219,14 +223,14 @@ builder.queryFields((t) => ({
         taskId: t.arg.id({ description: 'Deliveries of this task' + "'" + 's events.' }),
       },
       validate: { schema: connectionArgsSchema.extend({ endpointId: idSchema.nullish(), taskId: idSchema.nullish() }) },
-      resolve: (_root, args, ctx, info) => {
+      resolve: async (_root, args, ctx, info) => {
         if (!args.endpointId && !args.taskId) throw badInput([{ path: 'endpointId', message: 'give endpointId, taskId or both' }]);
-        const where = {
-          ownerId: ctx.ownerId,
-          // A malformed id is an id nothing has: the list is empty.
-          ...(args.endpointId ? { endpointId: databaseId(String(args.endpointId), 'WebhookEndpoint') ?? { in: [] } } : {}),
-          ...(args.taskId ? { taskId: databaseId(String(args.taskId), 'Task') ?? { in: [] } } : {}),
-        };
+        // A malformed id is an id nothing has: the list is empty.
+        const endpointId = args.endpointId ? (databaseId(String(args.endpointId), 'WebhookEndpoint') ?? NONE) : undefined;
+        const taskId = args.taskId ? (databaseId(String(args.taskId), 'Task') ?? NONE) : undefined;
+        const where = taskId
+          ? await taskDeliveriesWhere(ctx.db, ctx.ownerId, taskId, endpointId)
+          : { ownerId: ctx.ownerId, endpointId: endpointId ?? NONE };
         return resolveKeysetConnection('webhookDeliveries', where, args, ctx, info);
       },
     },
