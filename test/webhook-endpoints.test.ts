@@ -3,6 +3,7 @@
 // forms, names resolving to them) unless WEBHOOK_ALLOW_PRIVATE.
 import type { LookupAddress } from 'node:dns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { isPublicAddress } from '../src/delivery/public-address.js';
 import { publicOnlyLookup, webhookUrlProblem } from '../src/delivery/webhook-url.js';
 import { startTestApp, TEST_ENCRYPTION_KEY, type TestApp } from './helpers/test-app.js';
@@ -151,6 +152,14 @@ describe('webhook endpoints', () => {
       expect(await create({ url }), url).toMatchObject({ __typename: 'ValidationError', issues: [{ path: 'input.url', message: expect.stringMatching(/private/) }] });
     }
     expect(await create({ url: 'https://[2606:4700:4700::1111]/hook' })).toMatchObject({ __typename: 'CreateWebhookEndpointSuccess' });
+  });
+});
+
+describe('settings', () => {
+  it('reads its settings from the environment, with defaults', () => {
+    expect(loadConfig({}).webhooks).toEqual({ allowPrivate: false, timeoutMs: 10_000, pollIntervalMs: 1_000, retentionMs: 30 * 86_400_000 });
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE: '1', WEBHOOK_RETENTION_DAYS: '7' }).webhooks).toMatchObject({ allowPrivate: true, retentionMs: 7 * 86_400_000 });
+    expect(() => loadConfig({ WEBHOOK_TIMEOUT_MS: '0' })).toThrow(/WEBHOOK_TIMEOUT_MS/);
   });
 });
 

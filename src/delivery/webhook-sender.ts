@@ -24,6 +24,7 @@ export interface WebhookSenderOptions {
 /** How much of an answer's body is read (and dropped) before the connection is let go. */
 const BODY_READ_LIMIT = 4_096;
 const MAX_ERROR_LENGTH = 300;
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 export class WebhookSender {
   private readonly agent: Agent;
@@ -66,7 +67,7 @@ export class WebhookSender {
 
 function describe(error: unknown): string {
   const { name, code, message, cause } = error as { name?: string; code?: string; message?: string; cause?: unknown };
-  if (name === 'TimeoutError' || name === 'AbortError') return 'timeout';
+  if (name === 'TimeoutError' || name === 'AbortError' || (code && TIMEOUT_CODES.has(code))) return 'timeout';
   if (cause && (name === 'TypeError' || code === undefined)) return describe(cause);
   return `${code ? `${code}: ` : ''}${message ?? String(error)}`.slice(0, MAX_ERROR_LENGTH);
 }

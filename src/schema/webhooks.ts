@@ -150,7 +150,7 @@ const newEndpointSchema = z.object({
 /** The endpoint's database id, or NotFoundError (malformed and not-yours ids alike). */
 const endpointDbId = (globalId: string) => databaseId(globalId, 'WebhookEndpoint') ?? NotFoundError.throw('webhook endpoint');
 
-async function mintSecret(ctx: Context) {
+function mintSecret(ctx: Context) {
   const secret = generateWebhookSecret();
   return { secret, sealed: ctx.webhooks.secrets.seal(secret) };
 }
@@ -169,7 +169,7 @@ builder.mutationFields((t) => ({
       if ((await countWebhookEndpoints(ctx.db, ctx.ownerId)) >= MAX_ENDPOINTS_PER_TENANT) {
         throw new TakeoverValidationError([{ path: 'input', message: `at most ${MAX_ENDPOINTS_PER_TENANT} webhook endpoints per tenant: delete one first` }]);
       }
-      const { secret, sealed } = await mintSecret(ctx);
+      const { secret, sealed } = mintSecret(ctx);
       const eventTypes = [...new Set(input.eventTypes)];
       const endpoint = await createWebhookEndpoint(ctx.db, ctx.ownerId, { url: input.url, description: input.description ?? '', eventTypes }, sealed);
       return new WebhookEndpointCreated(endpoint, secret);
@@ -183,7 +183,7 @@ builder.mutationFields((t) => ({
     errors: { directResult: true, types: [TakeoverValidationError, NotFoundError], union: { name: 'RotateWebhookSecretResult', description: 'The outcome of rotateWebhookSecret.' } },
     resolve: async (_root, { id }, ctx) => {
       const dbId = endpointDbId(String(id));
-      const { secret, sealed } = await mintSecret(ctx);
+      const { secret, sealed } = mintSecret(ctx);
       const endpoint = await replaceWebhookSecret(ctx.db, ctx.ownerId, dbId, sealed);
       return endpoint ? new WebhookSecretRotated(endpoint, secret) : NotFoundError.throw('webhook endpoint');
     },
