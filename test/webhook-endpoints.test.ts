@@ -5,6 +5,7 @@ import type { LookupAddress } from 'node:dns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { isPublicAddress } from '../src/delivery/public-address.js';
+import { DEFAULT_RETRY, nextAttemptAt } from '../src/delivery/webhook-retry.js';
 import { publicOnlyLookup, webhookUrlProblem } from '../src/delivery/webhook-url.js';
 import { startTestApp, TEST_ENCRYPTION_KEY, type TestApp } from './helpers/test-app.js';
 
@@ -160,6 +161,23 @@ describe('settings', () => {
     expect(loadConfig({}).webhooks).toEqual({ allowPrivate: false, timeoutMs: 10_000, pollIntervalMs: 1_000, retentionMs: 30 * 86_400_000 });
     expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE: '1', WEBHOOK_RETENTION_DAYS: '7' }).webhooks).toMatchObject({ allowPrivate: true, retentionMs: 7 * 86_400_000 });
     expect(() => loadConfig({ WEBHOOK_TIMEOUT_MS: '0' })).toThrow(/WEBHOOK_TIMEOUT_MS/);
+  });
+
+  it('retries as the README says: 10 s, 30 s, 1.5 min … every 6 h, up to 24 h after the event (±20 %)', () => {
+    const eventAt = new Date('2026-01-01T00:00:00Z');
+    const schedule = (random: () => number) => {
+      const waits: number[] = [];
+      let now = eventAt;
+      for (let attempts = 1; ; attempts += 1) {
+        const next = nextAttemptAt(DEFAULT_RETRY, attempts, eventAt, now, random);
+        if (!next) return waits;
+        waits.push((next.getTime() - now.getTime()) / 1000);
+        now = next;
+      }
+    };
+    expect(schedule(() => 0.5)).toEqual([10, 30, 90, 270, 810, 2430, 7290, 21600, 21600, 21600]);
+    expect(schedule(() => 0)[0]).toBe(8);
+    expect(schedule(() => 1)[0]).toBe(12);
   });
 });
 
