@@ -5,7 +5,9 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createGraphQLError, createYoga, maskError } from 'graphql-yoga';
 import { Registry } from 'prom-client';
-import type { Limits, ResponseCacheSettings } from './config.js';
+import type { Limits, ResponseCacheSettings, WebhookSettings } from './config.js';
+import { CredentialCipher } from './auth/credential-cipher.js';
+import { WebhookSecrets } from './delivery/webhook-secret.js';
 import type { Database } from './db/client.js';
 import { callerOf, useAuthentication } from './http/authenticate.js';
 import { useBodyLimit } from './http/body-limit.js';
@@ -59,6 +61,10 @@ export interface AppOptions {
   submissionStaleAfterMs: number;
   /** How long an idempotency key answers for its task. */
   idempotencyKeyTtlMs: number;
+  /** Encrypts webhook endpoint secrets at rest (as tenants' platform keys); stored as they are without it. */
+  credentialsEncryptionKey?: string | undefined;
+  /** Which webhook endpoint URLs may be registered (private hosts only when allowed). */
+  webhooks?: Pick<WebhookSettings, 'allowPrivate'> | undefined;
 }
 
 export interface AppDependencies {
@@ -97,13 +103,17 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     lifecycle,
   });
   const previewLinks = new PreviewLinks(options.previewSigningKey);
+  const webhooks = {
+    secrets: new WebhookSecrets(options.credentialsEncryptionKey ? new CredentialCipher(options.credentialsEncryptionKey) : undefined),
+    urlGuard: { allowPrivate: options.webhooks?.allowPrivate ?? false },
+  };
   const graphiqlAssets = options.graphiql ? options.graphiqlAssets : undefined;
   return createYoga<ServerContext, Context>({
     schema,
     logging: yogaLogger(logger),
     context: ({ request }) => {
       const { tenantId, dataVersion } = callerFor(request);
-      return { db, provider, submitter, previewLinks, ownerId: tenantId, dataVersion };
+      return { db, provider, submitter, previewLinks, webhooks, ownerId: tenantId, dataVersion };
     },
     cors: corsPolicy(options.corsOrigins ?? (options.sandbox ? ['*'] : [])),
     parserAndValidationCache: boundedParserCache(),

@@ -56,6 +56,10 @@ const envSchema = z.object({
   NODE_ENV: z.string().optional(),
   SANDBOX: flag(false),
   SANDBOX_KEY_FILE: z.string().min(1).optional(),
+  WEBHOOK_ALLOW_PRIVATE: flag(false),
+  WEBHOOK_TIMEOUT_MS: positiveInt(10_000),
+  WEBHOOK_POLL_INTERVAL_MS: positiveInt(1_000),
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().default(30),
 });
 
 /** Every variable the service reads (README's environment table lists each). */
@@ -95,6 +99,17 @@ export interface ResponseCacheSettings {
   maxBytes: number;
 }
 
+export interface WebhookSettings {
+  /** Endpoints may be private, loopback or link-local hosts (development and tests only). */
+  allowPrivate: boolean;
+  /** How long one delivery attempt may take, connection to answer. */
+  timeoutMs: number;
+  /** How often each instance looks for due deliveries (new ones are sent at once by the instance that wrote them). */
+  pollIntervalMs: number;
+  /** Delivered and failed deliveries, with their attempts, are deleted this long after their event. */
+  retentionMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -132,6 +147,7 @@ export interface Config {
   redis: { url: string; keyPrefix: string } | undefined;
   /** Where the sandbox keeps its API key (SQLite: beside the database); undefined for an in-memory database. */
   sandboxKeyFile: string | undefined;
+  webhooks: WebhookSettings;
 }
 
 /** What the admin CLI needs: the database and the key that encrypts tenants' platform credentials. */
@@ -224,5 +240,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readyCacheMs: e.READY_CACHE_MS,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
     sandboxKeyFile: e.SANDBOX_KEY_FILE ?? defaultSandboxKeyFile(e.DATABASE_URL),
+    webhooks: {
+      allowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      pollIntervalMs: e.WEBHOOK_POLL_INTERVAL_MS,
+      retentionMs: e.WEBHOOK_RETENTION_DAYS * 86_400_000,
+    },
   };
 }

@@ -16,6 +16,9 @@ import { createLogger, type Logger } from './http/logger.js';
 import { createHttpServer } from './http/server.js';
 import { listenError, startingUp } from './http/starting-up.js';
 import { TaskLifecycle } from './lifecycle/task-lifecycle.js';
+import { webhookOutbox } from './delivery/webhook-outbox.js';
+import { WebhookSecrets } from './delivery/webhook-secret.js';
+import { WebhookWorker } from './delivery/webhook-worker.js';
 import { PlatformDirectory } from './platform/platform-directory.js';
 import { selectPlatform, type SelectedPlatform } from './platform/select-platform.js';
 import { openSharedState, type SharedState } from './shared-state/shared-state.js';
@@ -65,6 +68,7 @@ interface Running extends Required<Opened> {
   platforms: PlatformDirectory;
   recovery: NodeJS.Timeout;
   pendingWrites: PendingWrites<UnwrittenOutcome>;
+  webhookWorker: WebhookWorker;
   app: App;
 }
 
@@ -86,11 +90,12 @@ async function start(config: Config, logger: Logger, opened: Opened): Promise<Ru
   recovery.unref();
 
   const platform = (opened.platform = await selectPlatform(config));
+  const cipher = config.credentialsEncryptionKey ? new CredentialCipher(config.credentialsEncryptionKey) : undefined;
   const platforms = new PlatformDirectory(db, platform.client, {
     baseUrl: config.platform?.baseUrl ?? platform.baseUrl,
     timeoutMs: config.platformTimeoutMs,
     timestampUnit: config.tokenTimestampUnit,
-    cipher: config.credentialsEncryptionKey ? new CredentialCipher(config.credentialsEncryptionKey) : undefined,
+    cipher,
   });
   console.log(`Platform: ${platform.description}`);
 
@@ -117,7 +122,12 @@ async function start(config: Config, logger: Logger, opened: Opened): Promise<Ru
     lifecycle,
     options: { ...config, sandbox: !config.platform, graphiqlApiKey, graphiqlAssets },
   });
-  return { database, platform, sharedState, platforms, recovery, pendingWrites, app };
+  // Webhooks: every status change writes its outbox rows in its own transaction; the worker sends
+  // them (at once when written here, else at its next poll) and keeps retrying across restarts.
+  const webhookWorker = new WebhookWorker({ db, clock: () => database.clock.now(), secrets: new WebhookSecrets(cipher), logger, ...config.webhooks });
+  lifecycle.listen(webhookOutbox({ onWritten: () => webhookWorker.wake() }));
+  webhookWorker.start();
+  return { database, platform, sharedState, platforms, recovery, pendingWrites, webhookWorker, app };
 }
 
 const config = configOrFail();
@@ -155,6 +165,7 @@ async function shutdown(signal: string) {
   for (const outcome of unwritten) {
     logger.error(outcome, 'stopping with a platform answer not recorded: set the task from this line by hand');
   }
+  await running.webhookWorker.stop();
   await running.platforms.close();
   await running.platform.close();
   await running.sharedState.close();

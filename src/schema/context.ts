@@ -1,4 +1,6 @@
 import type { Db, DbProvider } from '../db/client.js';
+import type { UrlGuardOptions } from '../delivery/webhook-url.js';
+import type { WebhookSecrets } from '../delivery/webhook-secret.js';
 import type { PreviewLinks } from '../http/preview-links.js';
 import type { TakeoverSubmitter } from '../submission/submit-takeover.js';
 
@@ -11,4 +13,6 @@ export interface Context {
   dataVersion: number;
   submitter: TakeoverSubmitter;
   previewLinks: PreviewLinks;
+  /** Seals endpoint secrets; which endpoint URLs are allowed. */
+  webhooks: { secrets: WebhookSecrets; urlGuard: UrlGuardOptions };
 }

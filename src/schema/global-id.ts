@@ -5,7 +5,8 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { MAX_ID_LENGTH } from '../takeover/primitives.js';
 
-export type NodeTypename = 'Task' | 'Preset';
+export type NodeTypename = 'Task' | 'Preset' | 'WebhookEndpoint';
+const NODE_TYPENAMES: readonly string[] = ['Task', 'Preset', 'WebhookEndpoint'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -14,7 +15,7 @@ export function decodeNodeId(globalId: string): { typename: NodeTypename; id: st
   if (globalId.length > MAX_ID_LENGTH) return undefined;
   try {
     const { typename, id } = decodeGlobalID(globalId);
-    if ((typename === 'Task' || typename === 'Preset') && UUID.test(id)) return { typename, id };
+    if (NODE_TYPENAMES.includes(typename) && UUID.test(id)) return { typename: typename as NodeTypename, id };
   } catch {
     // not a global id at all
   }

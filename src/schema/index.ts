@@ -7,6 +7,7 @@ import './preset.js';
 import './preset-mutations.js';
 import './create-takeover-video.js';
 import './resolve-preset.js';
+import './webhooks.js';
 import './node.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,4 +1,4 @@
-// Relay connections over a tenant's tasks or presets with keyset pagination: one indexed query per
+// Relay connections over a tenant's tasks, presets, webhook endpoints or deliveries with keyset pagination: one indexed query per
 // page (plus `totalCount` when asked for), `first/after/last/before`, opaque cursors bound to the
 // tenant and the list (src/schema/list-cursor.ts). plugin-prisma's prismaConnection is not used:
 // its cursor is a row id that prisma looks up with no regard to the where clause, so another
@@ -24,7 +24,7 @@ interface PageQuery {
 }
 
 interface KeysetList {
-  typeName: 'Task' | 'Preset';
+  typeName: 'Task' | 'Preset' | 'WebhookEndpoint' | 'WebhookDelivery';
   findMany(db: Db, query: PageQuery): Promise<KeysetPosition[]>;
   count(db: Db, where: object): Promise<number>;
 }
@@ -39,6 +39,16 @@ const LISTS: Record<ListName, KeysetList> = {
     typeName: 'Preset',
     findMany: (db, query) => db.preset.findMany(query as Prisma.PresetFindManyArgs),
     count: (db, where) => db.preset.count({ where }),
+  },
+  webhookEndpoints: {
+    typeName: 'WebhookEndpoint',
+    findMany: (db, query) => db.webhookEndpoint.findMany(query as Prisma.WebhookEndpointFindManyArgs),
+    count: (db, where) => db.webhookEndpoint.count({ where }),
+  },
+  webhookDeliveries: {
+    typeName: 'WebhookDelivery',
+    findMany: (db, query) => db.webhookDelivery.findMany(query as Prisma.WebhookDeliveryFindManyArgs),
+    count: (db, where) => db.webhookDelivery.count({ where }),
   },
 };
 

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { KeysetPosition } from '../db/keyset.js';
 import { badInput } from './input-error.js';
 
-export type ListName = 'tasks' | 'presets';
+export type ListName = 'tasks' | 'presets' | 'webhookEndpoints' | 'webhookDeliveries';
 
 export const MAX_CURSOR_LENGTH = 200;
 
@@ -20,7 +20,7 @@ export function encodeCursor(list: ListName, tag: string, row: KeysetPosition): 
   return Buffer.from(`v1:${list}:${tag}:${row.createdAt.getTime()}:${row.id}`).toString('base64url');
 }
 
-const CURSOR = /^v1:(tasks|presets):([\w-]{16}):(\d{1,15}):([0-9a-f-]{36})$/;
+const CURSOR = /^v1:(tasks|presets|webhookEndpoints|webhookDeliveries):([\w-]{16}):(\d{1,15}):([0-9a-f-]{36})$/;
 
 /** The position in `cursor`, or a BAD_USER_INPUT error at `path` unless it is a cursor of this tenant's `list`. */
 export function decodeCursor(list: ListName, tag: string, cursor: string, path: string): KeysetPosition {

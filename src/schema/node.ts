@@ -11,8 +11,20 @@ import type { Context } from './context.js';
 import { decodeNodeId, type NodeTypename } from './global-id.js';
 import { Preset } from './preset.js';
 import { Task } from './task.js';
+import { WebhookEndpoint } from './webhooks.js';
 
-const REFS = { Task, Preset } as const;
+const REFS = { Task, Preset, WebhookEndpoint } as const;
+
+function findRows(ctx: Context, typename: NodeTypename, query: object): Promise<{ id: string }[]> {
+  switch (typename) {
+    case 'Task':
+      return ctx.db.task.findMany(query);
+    case 'Preset':
+      return ctx.db.preset.findMany(query);
+    case 'WebhookEndpoint':
+      return ctx.db.webhookEndpoint.findMany(query);
+  }
+}
 
 /** The rows the ids name, in their order; null where an id names nothing of this tenant's. */
 async function loadNodes(ctx: Context, info: GraphQLResolveInfo, globalIds: readonly string[]): Promise<(object | null)[]> {
@@ -22,13 +34,13 @@ async function loadNodes(ctx: Context, info: GraphQLResolveInfo, globalIds: read
     const ids = [...new Set(decoded.filter((d) => d?.typename === typename).map((d) => d!.id))];
     if (!ids.length) return;
     const query = { ...queryFromInfo({ context: ctx, info, typeName: typename }), where: { id: { in: ids }, ownerId: ctx.ownerId } };
-    const rows: { id: string }[] = typename === 'Task' ? await ctx.db.task.findMany(query) : await ctx.db.preset.findMany(query);
+    const rows = await findRows(ctx, typename, query);
     for (const row of rows) {
       brandWithType(row, REFS[typename]);
       found.set(`${typename}:${row.id}`, row);
     }
   };
-  await Promise.all([load('Task'), load('Preset')]);
+  await Promise.all([load('Task'), load('Preset'), load('WebhookEndpoint')]);
   return decoded.map((d) => (d && found.get(`${d.typename}:${d.id}`)) ?? null);
 }
 
@@ -38,7 +50,7 @@ builder.queryFields((t) => ({
   node: t.field({
     type: builder.nodeInterfaceRef(),
     nullable: true,
-    description: 'One of your tasks or presets by its global id; null when no object of yours has this id.',
+    description: 'One of your tasks, presets or webhook endpoints by its global id; null when no object of yours has this id.',
     args: { id: t.arg.id({ required: true }) },
     validate: { schema: z.object({ id: idSchema }) },
     resolve: async (_root, { id }, ctx, info) => (await loadNodes(ctx, info, [String(id)]))[0],
@@ -46,7 +58,7 @@ builder.queryFields((t) => ({
   nodes: t.field({
     type: [builder.nodeInterfaceRef()],
     nullable: { list: false, items: true },
-    description: `Your tasks and presets by global id, in the order asked (at most ${MAX_NODES}); null for each id no object of yours has.`,
+    description: `Your tasks, presets and webhook endpoints by global id, in the order asked (at most ${MAX_NODES}); null for each id no object of yours has.`,
     args: { ids: t.arg.idList({ required: true }) },
     validate: { schema: z.object({ ids: z.array(idSchema).max(MAX_NODES) }) },
     resolve: (_root, { ids }, ctx, info) => loadNodes(ctx, info, ids.map(String)),

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { TaskLifecycle } from '../../src/lifecycle/task-lifecycle.js';
+import { webhookOutbox } from '../../src/delivery/webhook-outbox.js';
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { CredentialCipher } from '../../src/auth/credential-cipher.js';
 import { loadConfig, type HttpSettings } from '../../src/config.js';
@@ -89,6 +90,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger = createLogger('debug', sink);
   const pendingWrites = new PendingWrites<UnwrittenOutcome>();
   const lifecycle = new TaskLifecycle(database.db, database.provider, { clock: () => database.clock.now() });
+  // As main.ts wires it; tests that deliver start a WebhookWorker of their own.
+  lifecycle.listen(webhookOutbox());
   const app = createApp({ database, platforms, logger, pendingWrites, lifecycle, sharedState: options.sharedState, options: { ...DEFAULT_OPTIONS, ...options.options } });
   const servers: Server[] = [];
   const { key: apiKey } = await createApiKey(database.db, TEST_TENANT);

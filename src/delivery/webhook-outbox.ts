@@ -1,0 +1,27 @@
+// Feeds the webhook outbox from the task lifecycle: inside the transaction that writes a status
+// change, one delivery row per endpoint of the task's owner that takes the change's event type.
+// Rolled back with the change; never written for a change that did not commit.
+import type { TransitionListener } from '../lifecycle/task-lifecycle.js';
+import { writeOutbox } from '../db/webhooks.js';
+import { webhookEventType, webhookPayload } from './webhook-events.js';
+
+export interface WebhookOutboxOptions {
+  /** Called after a change that wrote deliveries committed (wakes this instance's worker). */
+  onWritten?: () => void;
+}
+
+export function webhookOutbox(options: WebhookOutboxOptions = {}): TransitionListener {
+  const wrote = new WeakSet<object>();
+  return {
+    async duringTransaction(tx, { task, event }) {
+      const type = webhookEventType(event);
+      if (!type) return;
+      const payload = JSON.stringify(webhookPayload(type, task, event));
+      const count = await writeOutbox(tx, { ownerId: task.ownerId, taskId: task.id, eventId: event.id, eventType: type, payload, at: event.at });
+      if (count) wrote.add(event);
+    },
+    afterCommit({ event }) {
+      if (wrote.delete(event)) options.onWritten?.();
+    },
+  };
+}
