@@ -32,6 +32,8 @@ import { inProcessSharedState, type SharedState } from './shared-state/shared-st
 import type { UnwrittenOutcome } from './submission/outcome-recorder.js';
 import type { PendingWrites } from './submission/pending-writes.js';
 import type { TaskLifecycle } from './lifecycle/task-lifecycle.js';
+import { publishTaskChanges } from './live/publish-task-changes.js';
+import { TaskFollowers } from './live/task-followers.js';
 import { TakeoverSubmitter, type PlatformResolver } from './submission/submit-takeover.js';
 
 export interface AppOptions {
@@ -97,13 +99,16 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     lifecycle,
   });
   const previewLinks = new PreviewLinks(options.previewSigningKey);
+  // Every committed change is announced to the replicas; subscriptions follow the announcements.
+  publishTaskChanges(lifecycle, sharedState.taskChanges, logger);
+  const live = new TaskFollowers(db, sharedState.taskChanges, limits.subscriptionsPerTenant);
   const graphiqlAssets = options.graphiql ? options.graphiqlAssets : undefined;
   return createYoga<ServerContext, Context>({
     schema,
     logging: yogaLogger(logger),
     context: ({ request }) => {
       const { tenantId, dataVersion } = callerFor(request);
-      return { db, provider, submitter, previewLinks, ownerId: tenantId, dataVersion };
+      return { db, provider, submitter, previewLinks, live, ownerId: tenantId, dataVersion };
     },
     cors: corsPolicy(options.corsOrigins ?? (options.sandbox ? ['*'] : [])),
     parserAndValidationCache: boundedParserCache(),
