@@ -9,6 +9,7 @@ import type { Limits, ResponseCacheSettings } from './config.js';
 import type { Database } from './db/client.js';
 import { callerOf, useAuthentication } from './http/authenticate.js';
 import { useBodyLimit } from './http/body-limit.js';
+import { useUnbufferedEventStreams } from './http/event-stream.js';
 import type { ServerContext } from './http/client-address.js';
 import { corsPolicy } from './http/cors.js';
 import type { GraphiQLAssets } from './http/graphiql.js';
@@ -132,6 +133,7 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     landingPage: false,
     plugins: [
       useRequestId(),
+      useUnbufferedEventStreams(),
       // Routes that need no API key answer here, before authentication.
       ...useOperations({ database, platforms, sharedState, registry, readyCacheMs: options.readyCacheMs ?? 5_000, metricsToken: options.metricsToken }),
       usePreviewEndpoint(db, previewLinks),
