@@ -196,3 +196,33 @@ describe('over plain HTTP', () => {
     expect(data).toEqual(['SUBMITTED/SUBMITTED:-', 'PROCESSING/PROCESSING:30', 'PROCESSING/PROCESSING:60', 'SUCCEEDED/SUCCEEDED:100']);
   });
 });
+
+describe('the limits of queries hold for subscriptions', () => {
+  let small: TestApp;
+  let smallUrl: string;
+  beforeAll(async () => {
+    small = await startTestApp({ options: { limits: { ...DEFAULT_OPTIONS.limits, cost: 25, responseBytes: 400 } } });
+    smallUrl = await small.listen();
+  });
+  afterAll(() => small?.close());
+
+  it('refuses a subscription whose messages would cost too much, before it starts', async () => {
+    const [refused, ...rest] = await subscribe(sseClient(smallUrl, small.apiKey), 'subscription { taskEvents { task { previewSvg warnings { message } } } }').rest();
+    expect(rest).toEqual([]);
+    expect(refused!.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'COST_LIMIT_EXCEEDED', maxCost: 25 }) })]);
+  });
+
+  it('replaces a message larger than the response limit with an error saying so', async () => {
+    const { data } = await small.graphql('mutation ($params: TakeoverParamsInput) { createTakeoverVideo(videoName: "big", params: $params) { ... on CreateTakeoverVideoSuccess { task { id } } } }', { params: minimalSceneParams });
+    const id = data.createTakeoverVideo.task.id;
+    const big = 'subscription ($id: ID!) { taskUpdated(id: $id) { task { paramString } } }';
+    // As the same selection in a query is.
+    const query = await small.graphql('query ($id: ID!) { task(id: $id) { paramString } }', { id });
+    expect(query.errors?.[0]?.extensions?.code).toBe('RESPONSE_TOO_LARGE');
+    const live = subscribe(sseClient(smallUrl, small.apiKey), big, { id });
+    expect(await live.next()).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes: 400 } })] });
+    // Small messages pass.
+    const [current] = await subscribe(sseClient(smallUrl, small.apiKey), TASK_UPDATED, { id }).next().then((message) => [message]);
+    expect(summary(current)).toBe('SUBMITTED/SUBMITTED:-');
+  });
+});
