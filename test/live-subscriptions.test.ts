@@ -1,7 +1,9 @@
 // Issue #11, to the browser: GraphQL subscriptions over server-sent events, through the service's
 // own HTTP server, read with the graphql-sse client. The current state comes first, then every
 // change in order; tenants see only their own tasks; each tenant holds a bounded number open.
+import { print } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TaskUpdatedDocument, type TaskUpdatedSubscription, type TaskUpdatedSubscriptionVariables } from '../client/generated/graphql.js';
 import { databaseId } from '../src/schema/global-id.js';
 import { minimalSceneParams } from './fixtures/seed-scene.js';
 import { CREATE_TAKEOVER, GET_TASK } from './helpers/operations.js';
@@ -108,6 +110,19 @@ describe('taskUpdated', () => {
       body: JSON.stringify({ query: TASK_UPDATED, variables: { id: 'x' } }),
     });
     expect(response.status).toBe(401);
+  });
+});
+
+describe('the typed client', () => {
+  it('runs the generated TaskUpdated document through the graphql-sse client, typed', async () => {
+    const task = await submitted('typed');
+    const variables: TaskUpdatedSubscriptionVariables = { id: task.id };
+    const messages = sseClient(url, t.apiKey).iterate<TaskUpdatedSubscription>({ query: print(TaskUpdatedDocument), variables });
+    const first = await messages.next();
+    const update = first.done ? null : first.value.data?.taskUpdated;
+    expect(update?.task.status).toBe('SUBMITTED');
+    expect(update?.event?.toStatus).toBe('SUBMITTED');
+    await messages.return?.();
   });
 });
 
