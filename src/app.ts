@@ -127,6 +127,8 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     graphiql: options.graphiql && {
       title: 'Takeover video API',
       defaultQuery: graphiqlExample,
+      // Subscriptions too (GraphiQL's default for them is GET, which CSRF prevention refuses without its header).
+      method: 'POST',
       ...(options.graphiqlApiKey && { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiqlApiKey}` }) }),
     },
     ...(graphiqlAssets && { renderGraphiQL: graphiqlAssets.render }),
