@@ -75,6 +75,8 @@ export interface AppDependencies {
   sharedState?: SharedState;
   /** Every status change of a task goes through it. */
   lifecycle: TaskLifecycle;
+  /** Aborted when the process starts to stop: live subscriptions end, so their connections close. */
+  stopping?: AbortSignal;
 }
 
 /** The caller `useAuthentication` admitted; every request reaching the context has one. */
@@ -84,7 +86,7 @@ function callerFor(request: Request) {
   return caller;
 }
 
-export function createApp({ database, platforms: uninstrumented, logger, options, pendingWrites, lifecycle, sharedState = inProcessSharedState() }: AppDependencies) {
+export function createApp({ database, platforms: uninstrumented, logger, options, pendingWrites, lifecycle, stopping, sharedState = inProcessSharedState() }: AppDependencies) {
   const { db, provider } = database;
   const { limits } = options;
   const registry = new Registry();
@@ -102,7 +104,7 @@ export function createApp({ database, platforms: uninstrumented, logger, options
   const previewLinks = new PreviewLinks(options.previewSigningKey);
   // Every committed change is announced to the replicas; subscriptions follow the announcements.
   publishTaskChanges(lifecycle, sharedState.taskChanges, logger);
-  const live = new TaskFollowers(db, sharedState.taskChanges, limits.subscriptionsPerTenant);
+  const live = new TaskFollowers(db, sharedState.taskChanges, limits.subscriptionsPerTenant, stopping);
   const graphiqlAssets = options.graphiql ? options.graphiqlAssets : undefined;
   return createYoga<ServerContext, Context>({
     schema,

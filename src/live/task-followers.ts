@@ -55,8 +55,28 @@ export class TaskFollowers {
     private readonly db: Db,
     private readonly channel: TaskChangeChannel,
     perTenant: number,
+    /** Ends every subscription (and any started later) when aborted: the process is stopping. */
+    private readonly closing?: AbortSignal,
   ) {
     this.slots = new SubscriptionSlots(perTenant);
+  }
+
+  /** Runs `follow` until it returns, its subscriber leaves, or the process stops. */
+  private repeater<T>(follow: (push: (value: T) => Promise<unknown>, stopped: () => boolean, stop: Promise<unknown>) => Promise<void>): Repeater<T> {
+    const { closing } = this;
+    return new Repeater<T>(async (push, stop) => {
+      if (closing?.aborted) return stop();
+      let stopped = false;
+      void stop.then(() => (stopped = true));
+      const end = () => stop();
+      closing?.addEventListener('abort', end);
+      try {
+        await follow(push, () => stopped, stop);
+      } finally {
+        closing?.removeEventListener('abort', end);
+        stop();
+      }
+    });
   }
 
   /**
@@ -69,27 +89,22 @@ export class TaskFollowers {
     const release = this.slots.take(ownerId);
     const { db, channel } = this;
     return releasing(
-      new Repeater<TaskUpdate | null>(async (push, stop) => {
+      this.repeater<TaskUpdate | null>(async (push, stopped, stop) => {
         const alarm = new Alarm();
         const unlisten = channel.listen(ownerId, (change) => change.taskId === taskId && alarm.wake());
-        let stopped = false;
-        void stop.then(() => (stopped = true));
         try {
           const head = await readTaskHead(db, ownerId, taskId);
-          if (!head) {
-            await push(null);
-            return stop();
-          }
+          if (!head) return void (await push(null));
           await push({ taskId, eventId: head.event?.id ?? null });
-          if (isTerminal(head.status)) return stop();
+          if (isTerminal(head.status)) return;
           let after = head.event?.id ?? 0;
-          while (!stopped) {
+          while (!stopped()) {
             await Promise.race([alarm.next(), stop]);
-            if (stopped) break;
+            if (stopped()) return;
             for (const event of await readEventsAfter(db, ownerId, taskId, after)) {
               after = event.id;
               await push({ taskId, eventId: event.id });
-              if (isTerminal(event.toStatus)) return stop();
+              if (isTerminal(event.toStatus)) return;
             }
           }
         } finally {
@@ -107,7 +122,7 @@ export class TaskFollowers {
     const matchesTask = (change: TaskChange) => filter.presetId === undefined || (filter.presetId !== null && change.presetId === filter.presetId);
     const matchesStatus = (status: TaskStatus) => !filter.statuses?.length || filter.statuses.includes(status);
     return releasing(
-      new Repeater<TaskUpdate>(async (push, stop) => {
+      this.repeater<TaskUpdate>(async (push, stopped, stop) => {
         const alarm = new Alarm();
         /** Tasks with news, and the first event announced for each. */
         const waiting = new Map<string, number>();
@@ -118,12 +133,10 @@ export class TaskFollowers {
           if (!waiting.has(change.taskId)) waiting.set(change.taskId, change.eventId);
           alarm.wake();
         });
-        let stopped = false;
-        void stop.then(() => (stopped = true));
         try {
-          while (!stopped) {
+          while (!stopped()) {
             await Promise.race([alarm.next(), stop]);
-            if (stopped) break;
+            if (stopped()) return;
             const batch = [...waiting];
             waiting.clear();
             for (const [taskId, firstAnnounced] of batch) {
