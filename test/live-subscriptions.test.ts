@@ -5,6 +5,7 @@ import { print } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TaskUpdatedDocument, type TaskUpdatedSubscription, type TaskUpdatedSubscriptionVariables } from '../client/generated/graphql.js';
 import { databaseId } from '../src/schema/global-id.js';
+import { inProcessSharedState } from '../src/shared-state/shared-state.js';
 import { minimalSceneParams } from './fixtures/seed-scene.js';
 import { CREATE_TAKEOVER, GET_TASK } from './helpers/operations.js';
 import { disposeClients, driveToSuccess, sseClient, subscribe, TASK_EVENTS, TASK_UPDATED } from './helpers/live.js';
@@ -239,5 +240,33 @@ describe('the limits of queries hold for subscriptions', () => {
     // Small messages pass.
     const [current] = await subscribe(sseClient(smallUrl, small.apiKey), TASK_UPDATED, { id }).next().then((message) => [message]);
     expect(summary(current)).toBe('SUBMITTED/SUBMITTED:-');
+  });
+});
+
+describe('when telling the replicas fails', () => {
+  it('logs it and applies the change all the same', async () => {
+    const shared = inProcessSharedState();
+    const failing = await startTestApp({
+      sharedState: {
+        ...shared,
+        taskChanges: {
+          ...shared.taskChanges,
+          publish: () => Promise.reject(new Error('pub/sub down')),
+        },
+      },
+    });
+    try {
+      const { data } = await failing.graphql(CREATE_TAKEOVER, { videoName: 'unannounced', params: minimalSceneParams });
+      expect(data.createTakeoverVideo.task.status).toBe('SUBMITTED');
+      const dbId = databaseId(data.createTakeoverVideo.task.id, 'Task')!;
+      const result = await failing.lifecycle.report(dbId, { kind: 'processing', platformTaskId: data.createTakeoverVideo.platformTaskId, progress: 1 }, 'STATUS_QUERY');
+      expect(result?.applied).toBe(true);
+      expect((await failing.graphql(GET_TASK, { id: data.createTakeoverVideo.task.id })).data.task.status).toBe('PROCESSING');
+      const logged = failing.logs.filter((line) => /could not publish a task change/.test(String(line.msg)));
+      expect(logged.length).toBeGreaterThanOrEqual(3);
+      expect(logged[0]).toMatchObject({ level: 50, taskId: dbId });
+    } finally {
+      await failing.close();
+    }
   });
 });
