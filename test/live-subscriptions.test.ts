@@ -7,7 +7,7 @@ import { TaskUpdatedDocument, type TaskUpdatedSubscription, type TaskUpdatedSubs
 import { databaseId } from '../src/schema/global-id.js';
 import { inProcessSharedState } from '../src/shared-state/shared-state.js';
 import { minimalSceneParams } from './fixtures/seed-scene.js';
-import { CREATE_TAKEOVER, GET_TASK } from './helpers/operations.js';
+import { CREATE_PRESET, CREATE_TAKEOVER, GET_TASK } from './helpers/operations.js';
 import { disposeClients, driveToSuccess, sseClient, subscribe, TASK_EVENTS, TASK_UPDATED } from './helpers/live.js';
 import { DEFAULT_OPTIONS, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -147,10 +147,20 @@ describe('taskEvents', () => {
   });
 
   it('narrows by preset; a malformed preset id matches nothing', async () => {
+    const { data: created } = await t.graphql(CREATE_PRESET, { input: { name: 'Live preset', params: minimalSceneParams } });
+    const presetId = created.createPreset.preset.id;
+    const fromPreset = subscribe(sseClient(url, t.apiKey), TASK_EVENTS, { filter: { presetId, status: ['PROCESSING'] } });
     const malformed = subscribe(sseClient(url, t.apiKey), TASK_EVENTS, { filter: { presetId: 'nope' } });
-    const task = await submitted('no preset');
-    await driveToSuccess(t.lifecycle, task.dbId, task.platformTaskId);
-    expect(await malformed.quiet(500)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const plain = await submitted('no preset');
+    const { data } = await t.graphql(CREATE_TAKEOVER, { videoName: 'from preset', preset: { id: presetId } });
+    const made = { dbId: databaseId(data.createTakeoverVideo.task.id, 'Task')!, platformTaskId: data.createTakeoverVideo.platformTaskId };
+    await driveToSuccess(t.lifecycle, plain.dbId, plain.platformTaskId);
+    await driveToSuccess(t.lifecycle, made.dbId, made.platformTaskId);
+    const seen = [(await fromPreset.next()) as any, (await fromPreset.next()) as any].map((m) => `${m.data.taskEvents.task.videoName}:${m.data.taskEvents.event.progress}`);
+    expect(seen).toEqual(['from preset:30', 'from preset:60']);
+    expect(await fromPreset.quiet(300)).toBe(true);
+    expect(await malformed.quiet(300)).toBe(true);
   });
 });
 
