@@ -105,6 +105,7 @@ export function createApp({ database, platforms: uninstrumented, logger, options
   // Every committed change is announced to the replicas; subscriptions follow the announcements.
   publishTaskChanges(lifecycle, sharedState.taskChanges, logger);
   const live = new TaskFollowers(db, sharedState.taskChanges, limits.subscriptionsPerTenant, stopping);
+  live.registerMetrics(registry);
   const graphiqlAssets = options.graphiql ? options.graphiqlAssets : undefined;
   return createYoga<ServerContext, Context>({
     schema,

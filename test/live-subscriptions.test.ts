@@ -174,6 +174,8 @@ describe('subscriptions per tenant', () => {
     await t.lifecycle.report(task.dbId, { kind: 'processing', platformTaskId: task.platformTaskId, progress: 5 }, 'STATUS_QUERY');
     for (const live of open) expect(summary(await live.next())).toBe('PROCESSING/PROCESSING:5');
 
+    expect(await (await t.app.fetch('http://test/metrics')).text()).toMatch(new RegExp(`^takeover_live_subscriptions ${LIMIT}$`, 'm'));
+
     const refused = await subscribe(client, TASK_EVENTS).rest();
     expect(refused).toHaveLength(1);
     expect(refused[0]!.errors).toEqual([

@@ -30,6 +30,13 @@ export class SubscriptionSlots {
   count(ownerId: string): number {
     return this.open.get(ownerId) ?? 0;
   }
+
+  /** Open subscriptions, every tenant's. */
+  total(): number {
+    let sum = 0;
+    for (const count of this.open.values()) sum += count;
+    return sum;
+  }
 }
 
 /** `source`, calling `release` once it ends: done, failed, or closed by its consumer (even before it started). */

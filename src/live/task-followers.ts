@@ -4,6 +4,7 @@
 // late notice finds nothing newer), and one that commits after it is announced to a listener
 // already in place. Notices only wake a follower; they are never sent as they are.
 import { Repeater } from 'graphql-yoga';
+import { Gauge, type Registry } from 'prom-client';
 import type { Db } from '../db/client.js';
 import { readEventsAfter, readTaskHead } from '../db/task-updates.js';
 import type { TaskChange, TaskChangeChannel } from '../shared-state/task-changes.js';
@@ -59,6 +60,19 @@ export class TaskFollowers {
     private readonly closing?: AbortSignal,
   ) {
     this.slots = new SubscriptionSlots(perTenant);
+  }
+
+  /** Adds the number of open subscriptions to an app's Prometheus registry. */
+  registerMetrics(registry: Registry): void {
+    const { slots } = this;
+    new Gauge({
+      name: 'takeover_live_subscriptions',
+      help: 'Live subscriptions (taskUpdated, taskEvents) open in this process',
+      registers: [registry],
+      collect() {
+        this.set(slots.total());
+      },
+    });
   }
 
   /** Runs `follow` until it returns, its subscriber leaves, or the process stops. */
