@@ -11,6 +11,7 @@ import { WebhookSecrets } from './delivery/webhook-secret.js';
 import type { Database } from './db/client.js';
 import { callerOf, useAuthentication } from './http/authenticate.js';
 import { useBodyLimit } from './http/body-limit.js';
+import { useUnbufferedEventStreams } from './http/event-stream.js';
 import type { ServerContext } from './http/client-address.js';
 import { corsPolicy } from './http/cors.js';
 import type { GraphiQLAssets } from './http/graphiql.js';
@@ -34,6 +35,8 @@ import { inProcessSharedState, type SharedState } from './shared-state/shared-st
 import type { UnwrittenOutcome } from './submission/outcome-recorder.js';
 import type { PendingWrites } from './submission/pending-writes.js';
 import type { TaskLifecycle } from './lifecycle/task-lifecycle.js';
+import { publishTaskChanges } from './live/publish-task-changes.js';
+import { TaskFollowers } from './live/task-followers.js';
 import { TakeoverSubmitter, type PlatformResolver } from './submission/submit-takeover.js';
 
 export interface AppOptions {
@@ -78,6 +81,8 @@ export interface AppDependencies {
   sharedState?: SharedState;
   /** Every status change of a task goes through it. */
   lifecycle: TaskLifecycle;
+  /** Aborted when the process starts to stop: live subscriptions end, so their connections close. */
+  stopping?: AbortSignal;
 }
 
 /** The caller `useAuthentication` admitted; every request reaching the context has one. */
@@ -87,7 +92,7 @@ function callerFor(request: Request) {
   return caller;
 }
 
-export function createApp({ database, platforms: uninstrumented, logger, options, pendingWrites, lifecycle, sharedState = inProcessSharedState() }: AppDependencies) {
+export function createApp({ database, platforms: uninstrumented, logger, options, pendingWrites, lifecycle, stopping, sharedState = inProcessSharedState() }: AppDependencies) {
   const { db, provider } = database;
   const { limits } = options;
   const registry = new Registry();
@@ -107,13 +112,17 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     secrets: new WebhookSecrets(options.credentialsEncryptionKey ? new CredentialCipher(options.credentialsEncryptionKey) : undefined),
     urlGuard: { allowPrivate: options.webhooks?.allowPrivate ?? false },
   };
+  // Every committed change is announced to the replicas; subscriptions follow the announcements.
+  publishTaskChanges(lifecycle, sharedState.taskChanges, logger);
+  const live = new TaskFollowers(db, sharedState.taskChanges, limits.subscriptionsPerTenant, stopping);
+  live.registerMetrics(registry);
   const graphiqlAssets = options.graphiql ? options.graphiqlAssets : undefined;
   return createYoga<ServerContext, Context>({
     schema,
     logging: yogaLogger(logger),
     context: ({ request }) => {
       const { tenantId, dataVersion } = callerFor(request);
-      return { db, provider, submitter, previewLinks, webhooks, ownerId: tenantId, dataVersion };
+      return { db, provider, submitter, previewLinks, webhooks, live, ownerId: tenantId, dataVersion };
     },
     cors: corsPolicy(options.corsOrigins ?? (options.sandbox ? ['*'] : [])),
     parserAndValidationCache: boundedParserCache(),
@@ -131,12 +140,15 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     graphiql: options.graphiql && {
       title: 'Takeover video API',
       defaultQuery: graphiqlExample,
+      // Subscriptions too (GraphiQL's default for them is GET, which CSRF prevention refuses without its header).
+      method: 'POST',
       ...(options.graphiqlApiKey && { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiqlApiKey}` }) }),
     },
     ...(graphiqlAssets && { renderGraphiQL: graphiqlAssets.render }),
     landingPage: false,
     plugins: [
       useRequestId(),
+      useUnbufferedEventStreams(),
       // Routes that need no API key answer here, before authentication.
       ...useOperations({ database, platforms, sharedState, registry, readyCacheMs: options.readyCacheMs ?? 5_000, metricsToken: options.metricsToken }),
       usePreviewEndpoint(db, previewLinks),

@@ -35,6 +35,7 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt(600),
   RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: positiveInt(60),
   GRAPHQL_MAX_RESPONSE_BYTES: positiveInt(1_000_000),
+  LIVE_SUBSCRIPTIONS_PER_TENANT: positiveInt(20),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   CORS_ORIGINS: z
     .string()
@@ -83,6 +84,8 @@ export interface Limits {
   unauthenticatedPerMinute: number;
   /** The largest serialised GraphQL result sent; larger ones are answered with an error. */
   responseBytes: number;
+  /** Live subscriptions one tenant may hold open at once, per instance. */
+  subscriptionsPerTenant: number;
 }
 
 export interface HttpSettings {
@@ -226,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestsPerMinute: e.RATE_LIMIT_PER_MINUTE,
       unauthenticatedPerMinute: e.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE,
       responseBytes: e.GRAPHQL_MAX_RESPONSE_BYTES,
+      subscriptionsPerTenant: e.LIVE_SUBSCRIPTIONS_PER_TENANT,
     },
     submissionStaleAfterMs: e.SUBMISSION_STALE_AFTER_MS ?? MAX_CALLS_PER_SUBMISSION * e.SOFTSUGAR_TIMEOUT_MS + 10_000,
     idempotencyKeyTtlMs: e.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000,

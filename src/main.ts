@@ -39,6 +39,9 @@ function configOrFail(): Config {
   }
 }
 
+/** Aborted when shutdown starts: live subscriptions end rather than hold their connections open. */
+const shutdownStarted = new AbortController();
+
 /** The app once it is ready; until then the bound port answers 503. */
 let ready: App | undefined;
 
@@ -114,6 +117,7 @@ async function start(config: Config, logger: Logger, opened: Opened): Promise<Ru
   const sharedState = (opened.sharedState = openSharedState(config.redis, logger));
   const pendingWrites = new PendingWrites<UnwrittenOutcome>();
   const app = createApp({
+    stopping: shutdownStarted.signal,
     database,
     platforms,
     logger,
@@ -152,6 +156,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
   const deadline = Date.now() + config.shutdownTimeoutMs;
   clearInterval(running.recovery);
+  shutdownStarted.abort();
   const drained = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const idle = setInterval(() => server.closeIdleConnections(), 100);

@@ -12,7 +12,7 @@ describe('configuration', () => {
       graphiql: true,
       introspection: true,
       credentialsEncryptionKey: undefined,
-      limits: { bodyBytes: 1_000_000, depth: 15, aliases: 15, tokens: 5_000, cost: 10_000, requestsPerMinute: 600, unauthenticatedPerMinute: 60, responseBytes: 1_000_000 },
+      limits: { bodyBytes: 1_000_000, depth: 15, aliases: 15, tokens: 5_000, cost: 10_000, requestsPerMinute: 600, unauthenticatedPerMinute: 60, responseBytes: 1_000_000, subscriptionsPerTenant: 20 },
       tokenTimestampUnit: 'seconds',
       // Five calls of 30 s at worst (refresh, login, create; login and create again after a refused token), plus 10 s.
       submissionStaleAfterMs: 160_000,

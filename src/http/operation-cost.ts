@@ -64,20 +64,30 @@ function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: st
   return found;
 }
 
+/** The refusal for an operation over the limit, or undefined when it may run. */
+function refusal(maxCost: number, args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null | undefined; variableValues?: Record<string, unknown> | null | undefined }) {
+  const found = costOf(args.schema, args.document, args.operationName ?? undefined, args.variableValues ?? {});
+  if (found === undefined || found <= maxCost) return undefined;
+  const shown = Number.isFinite(found) ? `${found}` : `more than ${MAX_NODES} fields`;
+  return {
+    errors: [
+      createGraphQLError(`The operation's estimated cost (${shown}) is over the limit of ${maxCost}: ask for fewer items, or fewer previews, params or warnings per request.`, {
+        extensions: { code: 'COST_LIMIT_EXCEEDED', cost: Number.isFinite(found) ? found : null, maxCost },
+      }),
+    ],
+  };
+}
+
+/** Queries and mutations before they run; subscriptions before they start (the cost of each message). */
 export function useOperationCost(maxCost: number): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const found = costOf(args.schema, args.document, args.operationName ?? undefined, args.variableValues ?? {});
-      if (found !== undefined && found > maxCost) {
-        const shown = Number.isFinite(found) ? `${found}` : `more than ${MAX_NODES} fields`;
-        setResultAndStopExecution({
-          errors: [
-            createGraphQLError(`The operation's estimated cost (${shown}) is over the limit of ${maxCost}: ask for fewer items, or fewer previews, params or warnings per request.`, {
-              extensions: { code: 'COST_LIMIT_EXCEEDED', cost: Number.isFinite(found) ? found : null, maxCost },
-            }),
-          ],
-        });
-      }
+      const refused = refusal(maxCost, args);
+      if (refused) setResultAndStopExecution(refused);
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refused = refusal(maxCost, args);
+      if (refused) setResultAndStopExecution(refused);
     },
   };
 }

@@ -48,3 +48,4 @@ export const builder = new SchemaBuilder<{
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({ description: 'Live updates, over server-sent events (see README: Subscriptions).' });

@@ -2,6 +2,7 @@ import type { Db, DbProvider } from '../db/client.js';
 import type { UrlGuardOptions } from '../delivery/webhook-url.js';
 import type { WebhookSecrets } from '../delivery/webhook-secret.js';
 import type { PreviewLinks } from '../http/preview-links.js';
+import type { TaskFollowers } from '../live/task-followers.js';
 import type { TakeoverSubmitter } from '../submission/submit-takeover.js';
 
 export interface Context {
@@ -15,4 +16,6 @@ export interface Context {
   previewLinks: PreviewLinks;
   /** Seals endpoint secrets; which endpoint URLs are allowed. */
   webhooks: { secrets: WebhookSecrets; urlGuard: UrlGuardOptions };
+  /** Live subscriptions to tasks. */
+  live: TaskFollowers;
 }

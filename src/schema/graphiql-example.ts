@@ -1,6 +1,8 @@
 // The operation GraphiQL opens with: the platform's own example scene, ready to run.
 export const graphiqlExample = /* GraphQL */ `# The SoftSugar platform's example scene. Press the run button.
 # Then try: query { tasks(first: 10) { edges { node { id videoName status platformTaskId createdAt } } } }
+# Or follow the task live, with its id from the result:
+#   subscription { taskUpdated(id: "<task id>") { task { status progress resultUrl } event { toStatus message } } }
 mutation CreateSeedScene {
   createTakeoverVideo(
     videoName: "Seed example"

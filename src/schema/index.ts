@@ -3,6 +3,7 @@ import './scalars.js';
 import './errors.js';
 import './outputs/takeover-params.js';
 import './task.js';
+import './task-subscriptions.js';
 import './preset.js';
 import './preset-mutations.js';
 import './create-takeover-video.js';
