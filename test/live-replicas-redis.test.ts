@@ -12,6 +12,7 @@ import { openSharedState, type SharedState } from '../src/shared-state/shared-st
 import { minimalSceneParams } from './fixtures/seed-scene.js';
 import { disposeClients, driveToSuccess, sseClient, subscribe, TASK_EVENTS, TASK_UPDATED } from './helpers/live.js';
 import { CREATE_TAKEOVER, GET_TASK } from './helpers/operations.js';
+import { eventually } from './helpers/eventually.js';
 import { redisRelay } from './helpers/redis-relay.js';
 import { DEFAULT_OPTIONS, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -23,13 +24,6 @@ afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-async function eventually(condition: () => boolean | Promise<boolean>, what: string) {
-  for (let i = 0; i < 150; i++) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 /** A Redis-backed shared state, subscribed to task changes. */
 async function sharedState(url: string, prefix: string, logger = createLogger('silent')): Promise<SharedState> {

@@ -2,12 +2,12 @@
 // does not take the API down (limits fall back to per process), is logged once, and shows in
 // /ready and /metrics. Needs a Redis: skipped unless TEST_REDIS_URL names one (CI sets it).
 import { randomUUID } from 'node:crypto';
-import { createServer, connect, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { createLogger } from '../src/http/logger.js';
 import { openSharedState, type SharedState } from '../src/shared-state/shared-state.js';
+import { eventually } from './helpers/eventually.js';
+import { redisRelay as startRedisRelay, type RedisRelay } from './helpers/redis-relay.js';
 import { DEFAULT_OPTIONS, startTestApp, type TestApp } from './helpers/test-app.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL;
@@ -19,13 +19,6 @@ afterEach(async () => {
 
 const limits = (perKey: number, perAddress: number) => ({ ...DEFAULT_OPTIONS.limits, requestsPerMinute: perKey, unauthenticatedPerMinute: perAddress });
 
-async function eventually(condition: () => boolean | Promise<boolean>, what: string) {
-  for (let i = 0; i < 150; i++) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 /** A Redis-backed shared state, connected. */
 async function sharedState(url: string, prefix: string, logger = createLogger('silent')): Promise<SharedState> {
@@ -52,31 +45,11 @@ async function twoReplicas(perKey: number, perAddress: number, stateFor: () => S
   return [first, second];
 }
 
-/** A TCP relay in front of Redis that the test can cut and restore: a Redis outage and its end. */
-async function redisRelay(target: URL) {
-  const sockets = new Set<Socket>();
-  let server: Server | undefined;
-  let port = 0;
-  const start = async () => {
-    server = createServer((client) => {
-      const upstream = connect(Number(target.port || 6379), target.hostname);
-      for (const socket of [client, upstream]) {
-        sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
-        socket.on('error', () => {});
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
-  };
-  const stop = async () => {
-    for (const socket of sockets) socket.destroy();
-    await new Promise((resolve) => server?.close(resolve));
-  };
-  await start();
-  cleanup.push(stop);
-  return { url: () => `redis://127.0.0.1:${port}`, start, stop };
+/** A relay in front of Redis, cut and restored by the test; stopped after it. */
+async function redisRelay(target: URL): Promise<RedisRelay> {
+  const relay = await startRedisRelay(target);
+  cleanup.push(relay.stop);
+  return relay;
 }
 
 describe.skipIf(!REDIS_URL)('rate limits shared through Redis', () => {

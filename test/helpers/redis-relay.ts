@@ -1,5 +1,4 @@
 // A TCP relay in front of Redis that a test can cut and restore: a Redis outage and its end.
-// (The same as the one in shared-limits-redis.test.ts, shared from here for new tests.)
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 
 export interface RedisRelay {
