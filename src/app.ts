@@ -16,6 +16,7 @@ import { yogaLogger, type Logger } from './http/logger.js';
 import { useOperationCost } from './http/operation-cost.js';
 import { useOperations } from './http/operations.js';
 import { boundedParserCache } from './http/parse-cache.js';
+import { usePlatformCallback } from './http/platform-callback.js';
 import { usePreviewEndpoint } from './http/preview-endpoint.js';
 import { PreviewLinks } from './http/preview-links.js';
 import { usePlainParseErrors } from './http/plain-parse-errors.js';
@@ -31,6 +32,7 @@ import { schema } from './schema/index.js';
 import { inProcessSharedState, type SharedState } from './shared-state/shared-state.js';
 import type { UnwrittenOutcome } from './submission/outcome-recorder.js';
 import type { PendingWrites } from './submission/pending-writes.js';
+import { CallbackReceiver } from './lifecycle/callback-receiver.js';
 import type { TaskLifecycle } from './lifecycle/task-lifecycle.js';
 import { TakeoverSubmitter, type PlatformResolver } from './submission/submit-takeover.js';
 
@@ -59,6 +61,8 @@ export interface AppOptions {
   submissionStaleAfterMs: number;
   /** How long an idempotency key answers for its task. */
   idempotencyKeyTtlMs: number;
+  /** The secret in the platform callback's path (/platform/callback/<secret>); the route answers 404 without one. */
+  callbackSecret?: string | undefined;
 }
 
 export interface AppDependencies {
@@ -98,12 +102,13 @@ export function createApp({ database, platforms: uninstrumented, logger, options
   });
   const previewLinks = new PreviewLinks(options.previewSigningKey);
   const graphiqlAssets = options.graphiql ? options.graphiqlAssets : undefined;
+  const callbacks = new CallbackReceiver(db, lifecycle, logger, () => database.clock.now());
   return createYoga<ServerContext, Context>({
     schema,
     logging: yogaLogger(logger),
     context: ({ request }) => {
       const { tenantId, dataVersion } = callerFor(request);
-      return { db, provider, submitter, previewLinks, ownerId: tenantId, dataVersion };
+      return { db, provider, submitter, previewLinks, lifecycle, ownerId: tenantId, dataVersion };
     },
     cors: corsPolicy(options.corsOrigins ?? (options.sandbox ? ['*'] : [])),
     parserAndValidationCache: boundedParserCache(),
@@ -130,6 +135,8 @@ export function createApp({ database, platforms: uninstrumented, logger, options
       // Routes that need no API key answer here, before authentication.
       ...useOperations({ database, platforms, sharedState, registry, readyCacheMs: options.readyCacheMs ?? 5_000, metricsToken: options.metricsToken }),
       usePreviewEndpoint(db, previewLinks),
+      // The platform's callback carries a secret in its path instead of an API key.
+      usePlatformCallback(options.callbackSecret, callbacks, logger),
       ...(graphiqlAssets ? [graphiqlAssets.plugin()] : []),
       useBodyLimit(limits.bodyBytes),
       useAuthentication({

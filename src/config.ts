@@ -56,7 +56,29 @@ const envSchema = z.object({
   NODE_ENV: z.string().optional(),
   SANDBOX: flag(false),
   SANDBOX_KEY_FILE: z.string().min(1).optional(),
+  PLATFORM_CALLBACK_SECRET: z.string().min(16, 'at least 16 characters').regex(/^[\w.~-]+$/, 'letters, digits, "-", "_", "." and "~" only (it is part of a URL path)').optional(),
+  PUBLIC_URL: z.url().optional(),
+  SOFTSUGAR_TASK_QUERY_PATH: z.string().regex(/^\/\S*$/, 'a path starting with /').optional(),
+  POLL_INTERVAL_MS: positiveInt(2_000),
+  POLL_FIRST_DELAY_MS: positiveInt(5_000),
+  POLL_MAX_DELAY_MS: positiveInt(300_000),
+  POLL_CONCURRENCY_PER_ACCOUNT: positiveInt(4),
+  POLL_CLAIM_MS: positiveInt(60_000),
+  SIMULATOR_RENDER_MS: positiveInt(3_000),
 });
+
+export interface PollingSettings {
+  /** How often an instance looks for tasks due to be asked about. */
+  intervalMs: number;
+  /** How long after the platform accepts a task it is first asked about. */
+  firstDelayMs: number;
+  /** The longest pause between two queries about one task (the backoff's cap). */
+  maxDelayMs: number;
+  /** Queries in flight at once per platform account. */
+  concurrencyPerAccount: number;
+  /** How long a claimed poll belongs to the instance that claimed it (then another may take it). */
+  claimMs: number;
+}
 
 export interface Limits {
   bodyBytes: number;
@@ -123,6 +145,15 @@ export interface Config {
   redis: { url: string; keyPrefix: string } | undefined;
   /** Where the sandbox keeps its API key (SQLite: beside the database); undefined for an in-memory database. */
   sandboxKeyFile: string | undefined;
+  /** The secret in the platform callback's URL (/platform/callback/<secret>); unset: the route is off (the sandbox makes one up). */
+  callbackSecret: string | undefined;
+  /** The base URL the platform reaches this service at (for the callback URL); the listen address when unset. */
+  publicUrl: string | undefined;
+  /** The platform's status-query path (not public); unset: no status queries to the real platform. */
+  taskQueryPath: string | undefined;
+  polling: PollingSettings;
+  /** How long the sandbox simulator takes to render a task. */
+  simulatorRenderMs: number;
 }
 
 /** What the admin CLI needs: the database and the key that encrypts tenants' platform credentials. */
@@ -215,5 +246,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readyCacheMs: e.READY_CACHE_MS,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
     sandboxKeyFile: e.SANDBOX_KEY_FILE ?? defaultSandboxKeyFile(e.DATABASE_URL),
+    callbackSecret: e.PLATFORM_CALLBACK_SECRET,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    taskQueryPath: e.SOFTSUGAR_TASK_QUERY_PATH,
+    polling: {
+      intervalMs: e.POLL_INTERVAL_MS,
+      firstDelayMs: e.POLL_FIRST_DELAY_MS,
+      maxDelayMs: e.POLL_MAX_DELAY_MS,
+      concurrencyPerAccount: e.POLL_CONCURRENCY_PER_ACCOUNT,
+      claimMs: e.POLL_CLAIM_MS,
+    },
+    simulatorRenderMs: e.SIMULATOR_RENDER_MS,
   };
 }

@@ -3,6 +3,7 @@
 // Start-up order: the port is bound before anything with side effects (migrations, recovery, the
 // sandbox key), so an instance started on a port in use stops before it touches the database.
 // Until the service is ready, every request gets 503 with Retry-After.
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App } from './app.js';
@@ -14,7 +15,9 @@ import { DEFAULT_TENANT } from './db/tenants.js';
 import { GraphiQLAssets } from './http/graphiql.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { createHttpServer } from './http/server.js';
+import { CALLBACK_PATH_PREFIX } from './http/platform-callback.js';
 import { listenError, startingUp } from './http/starting-up.js';
+import { StatusPoller } from './lifecycle/status-poller.js';
 import { TaskLifecycle } from './lifecycle/task-lifecycle.js';
 import { PlatformDirectory } from './platform/platform-directory.js';
 import { selectPlatform, type SelectedPlatform } from './platform/select-platform.js';
@@ -65,13 +68,14 @@ interface Running extends Required<Opened> {
   platforms: PlatformDirectory;
   recovery: NodeJS.Timeout;
   pendingWrites: PendingWrites<UnwrittenOutcome>;
+  poller: StatusPoller | undefined;
   app: App;
 }
 
-async function start(config: Config, logger: Logger, opened: Opened): Promise<Running> {
+async function start(config: Config, logger: Logger, opened: Opened, port: number): Promise<Running> {
   const database = (opened.database = await openDatabase(config.databaseUrl));
   const { db } = database;
-  const lifecycle = new TaskLifecycle(db, database.provider, { clock: () => database.clock.now() });
+  const lifecycle = new TaskLifecycle(db, database.provider, { clock: () => database.clock.now(), firstPollDelayMs: config.polling.firstDelayMs });
 
   // Tasks a stopped process left mid-call: mark them UNKNOWN now, and keep checking, since another
   // instance may stop while this one runs. Each task carries its own deadline, set by the instance
@@ -85,11 +89,18 @@ async function start(config: Config, logger: Logger, opened: Opened): Promise<Ru
   const recovery = setInterval(() => void recoverAbandoned().catch((err) => logger.error({ err }, 'recovery failed')), 30_000);
   recovery.unref();
 
-  const platform = (opened.platform = await selectPlatform(config));
+  // The platform's callback: its URL carries a secret. The sandbox simulator is told this
+  // instance's own URL, with a secret made up for this run unless one is configured.
+  const callbackSecret = config.callbackSecret ?? (config.platform ? undefined : randomBytes(24).toString('base64url'));
+  const localHost = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const callbackBase = `${config.publicUrl ?? `http://${localHost}:${port}`}${CALLBACK_PATH_PREFIX}`;
+  const platform = (opened.platform = await selectPlatform(config, callbackSecret && callbackBase + callbackSecret));
+  if (config.platform && config.callbackSecret) console.log(`Platform callback URL (set it on the platform account): ${callbackBase}<PLATFORM_CALLBACK_SECRET>`);
   const platforms = new PlatformDirectory(db, platform.client, {
     baseUrl: config.platform?.baseUrl ?? platform.baseUrl,
     timeoutMs: config.platformTimeoutMs,
     timestampUnit: config.tokenTimestampUnit,
+    taskQueryPath: platform.taskQueryPath,
     cipher: config.credentialsEncryptionKey ? new CredentialCipher(config.credentialsEncryptionKey) : undefined,
   });
   console.log(`Platform: ${platform.description}`);
@@ -115,9 +126,14 @@ async function start(config: Config, logger: Logger, opened: Opened): Promise<Ru
     sharedState,
     pendingWrites,
     lifecycle,
-    options: { ...config, sandbox: !config.platform, graphiqlApiKey, graphiqlAssets },
+    options: { ...config, sandbox: !config.platform, graphiqlApiKey, graphiqlAssets, callbackSecret },
   });
-  return { database, platform, sharedState, platforms, recovery, pendingWrites, app };
+  // Asks the platform about tasks in flight, when it has a status query (the simulator does).
+  const poller = platform.taskQueryPath
+    ? new StatusPoller(db, lifecycle, platforms, logger, { ...config.polling, clock: () => database.clock.now() })
+    : undefined;
+  poller?.start();
+  return { database, platform, sharedState, platforms, recovery, pendingWrites, poller, app };
 }
 
 const config = configOrFail();
@@ -127,7 +143,7 @@ const { port } = server.address() as AddressInfo;
 console.log(`Starting on http://${config.host}:${port} (503 until ready)`);
 
 const opened: Opened = {};
-const running = await start(config, logger, opened).catch(async (error: Error) => {
+const running = await start(config, logger, opened, port).catch(async (error: Error) => {
   logger.error({ err: error }, 'start-up failed');
   await opened.platform?.close().catch(() => {});
   await opened.sharedState?.close().catch(() => {});
@@ -142,6 +158,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
   const deadline = Date.now() + config.shutdownTimeoutMs;
   clearInterval(running.recovery);
+  const pollerStopped = running.poller?.stop();
   const drained = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const idle = setInterval(() => server.closeIdleConnections(), 100);
@@ -155,6 +172,7 @@ async function shutdown(signal: string) {
   for (const outcome of unwritten) {
     logger.error(outcome, 'stopping with a platform answer not recorded: set the task from this line by hand');
   }
+  await pollerStopped;
   await running.platforms.close();
   await running.platform.close();
   await running.sharedState.close();

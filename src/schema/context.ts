@@ -1,5 +1,6 @@
 import type { Db, DbProvider } from '../db/client.js';
 import type { PreviewLinks } from '../http/preview-links.js';
+import type { TaskLifecycle } from '../lifecycle/task-lifecycle.js';
 import type { TakeoverSubmitter } from '../submission/submit-takeover.js';
 
 export interface Context {
@@ -11,4 +12,6 @@ export interface Context {
   dataVersion: number;
   submitter: TakeoverSubmitter;
   previewLinks: PreviewLinks;
+  /** Every status change of a task goes through it (reconciliation). */
+  lifecycle: TaskLifecycle;
 }

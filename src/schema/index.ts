@@ -6,6 +6,7 @@ import './task.js';
 import './preset.js';
 import './preset-mutations.js';
 import './create-takeover-video.js';
+import './reconcile-task.js';
 import './resolve-preset.js';
 import './node.js';
 
