@@ -27,7 +27,7 @@ const ReconcileTaskInput = builder.inputType('ReconcileTaskInput', {
   description: 'How an UNKNOWN task ended on the platform.',
   fields: (t) => ({
     id: t.id({ required: true, description: 'The UNKNOWN task.' }),
-    outcome: t.field({ type: ReconcileOutcome, required: true }),
+    outcome: t.field({ type: ReconcileOutcome, required: true, description: 'Whether the platform has the task.' }),
     platformTaskId: t.string({ description: "The platform's task id (digits): required with CREATED, not allowed with NOT_CREATED." }),
   }),
 });
