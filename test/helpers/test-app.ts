@@ -130,7 +130,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       }
       // Every test app's logs, across the suite, are searched for secrets.
       const written = JSON.stringify(logs);
-      const secrets = [TEST_CREDENTIALS.appKey, TEST_ENCRYPTION_KEY, apiKey, ...simulator.issuedTokens];
+      const secrets = [TEST_CREDENTIALS.appKey, TEST_ENCRYPTION_KEY, apiKey, ...simulator.issuedTokens, ...(options.options?.callbackSecret ? [options.options.callbackSecret] : [])];
       const leaked = secrets.filter((secret) => written.includes(secret));
       if (leaked.length) throw new Error(`${leaked.length} secret(s) appeared in the logs`);
       await pendingWrites.drain(5_000);
