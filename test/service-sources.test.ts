@@ -55,7 +55,7 @@ async function stop(service: ServiceProcess) {
   expect(await service.exited()).toBe(0);
 }
 
-it('in the sandbox, tasks reach SUCCEEDED through the simulator calling back, with a downloadable video', async () => {
+it('in the sandbox, tasks reach SUCCEEDED through the simulator calling back, with a downloadable video', { timeout: 120_000 }, async () => {
   const service = await startService({ DATABASE_URL: databaseUrl, SANDBOX_KEY_FILE: path.join(dir, 'sandbox-key'), SIMULATOR_RENDER_MS: '200', GRAPHIQL: 'false', POLL_FIRST_DELAY_MS: '60000' });
   try {
     const apiKey = /Sandbox API key[^:]*: (\S+)/.exec(service.output())![1]!;
@@ -64,18 +64,20 @@ it('in the sandbox, tasks reach SUCCEEDED through the simulator calling back, wi
     const done = await waitFor(async () => {
       const task = await api.task(id);
       return task.status === 'SUCCEEDED' && task;
+    }, 30_000).catch(async (error: Error) => {
+      throw new Error(`${error.message}: ${JSON.stringify(await api.task(id))}\n${service.output()}`);
     });
     // Polling would start in a minute: the callbacks did it.
     expect(new Set(done.events.slice(2).map((event) => event.source))).toEqual(new Set(['CALLBACK']));
     expect((await fetch(done.resultUrl!)).status).toBe(200);
     const failed = await api.submit('sim:fail in the sandbox');
-    expect((await waitFor(async () => ['FAILED', 'SUCCEEDED'].includes((await api.task(failed)).status) && api.task(failed))).status).toBe('FAILED');
+    expect((await waitFor(async () => ['FAILED', 'SUCCEEDED'].includes((await api.task(failed)).status) && api.task(failed), 30_000)).status).toBe('FAILED');
   } finally {
     await stop(service);
   }
 });
 
-it('with platform credentials, the query path turns the poller on and the secret the callback route', async () => {
+it('with platform credentials, the query path turns the poller on and the secret the callback route', { timeout: 120_000 }, async () => {
   const simulator = await PlatformSimulator.start({ ...TEST_CREDENTIALS, renderMs: 200 });
   const { db } = await openDatabase(databaseUrl);
   const { key: apiKey } = await createApiKey(db, `sources-${Date.now()}`);
@@ -95,7 +97,7 @@ it('with platform credentials, the query path turns the poller on and the secret
     const api = client(service, apiKey);
     // No callbacks: the poller alone.
     const polled = await api.submit('polled by the service');
-    const done = await waitFor(async () => (await api.task(polled)).status === 'SUCCEEDED' && api.task(polled));
+    const done = await waitFor(async () => (await api.task(polled)).status === 'SUCCEEDED' && api.task(polled), 30_000);
     expect(new Set(done.events.slice(2).map((event) => event.source))).toEqual(new Set(['STATUS_QUERY']));
     // The callback route answers with the configured secret only.
     const origin = new URL(service.url).origin;
