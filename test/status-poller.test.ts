@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { backoffMs } from '../src/lifecycle/status-poller.js';
 import { TaskLifecycle } from '../src/lifecycle/task-lifecycle.js';
+import type { PlatformClient } from '../src/platform/client.js';
 import { databaseId } from '../src/schema/global-id.js';
 import { minimalSceneParams } from './fixtures/seed-scene.js';
 import { CREATE_TAKEOVER } from './helpers/operations.js';
@@ -97,28 +98,22 @@ it('keeps at most the configured number of queries in flight per platform accoun
   let inFlight = 0;
   let most = 0;
   const client = await t.platforms.clientFor('tenant-a');
-  const counting = {
-    ...t.platforms,
-    clientFor: async () => ({
-      ...client,
-      createTakeover: client.createTakeover.bind(client),
-      reachable: client.reachable.bind(client),
-      close: client.close.bind(client),
-      async queryTask(platformTaskId: string) {
-        most = Math.max(most, ++inFlight);
-        try {
-          await new Promise((resolve) => setTimeout(resolve, 30));
-          return await client.queryTask(platformTaskId);
-        } finally {
-          inFlight -= 1;
-        }
-      },
-    }),
-    reachable: () => t.platforms.reachable(),
+  // One client object per account, as the platform directory hands out, counting its queries in flight.
+  const account: PlatformClient = {
+    createTakeover: (request) => client.createTakeover(request),
+    reachable: () => client.reachable(),
+    close: () => client.close(),
+    async queryTask(platformTaskId) {
+      most = Math.max(most, ++inFlight);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return await client.queryTask(platformTaskId);
+      } finally {
+        inFlight -= 1;
+      }
+    },
   };
-  // One client object per account, as the platform directory hands out.
-  const account = await counting.clientFor();
-  const poller = testPoller(t.database, t.lifecycle, { clientFor: async () => account, reachable: counting.reachable }, { concurrencyPerAccount: 2 });
+  const poller = testPoller(t.database, t.lifecycle, { clientFor: async () => account, reachable: async () => true }, { concurrencyPerAccount: 2 });
   await poller.pollOnce();
   expect(most).toBe(2);
   for (const task of tasks) expect(t.simulator.queriesByTask.get(task.platformTaskId)).toBeGreaterThanOrEqual(1);
