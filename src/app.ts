@@ -103,6 +103,7 @@ export function createApp({ database, platforms: uninstrumented, logger, options
   const previewLinks = new PreviewLinks(options.previewSigningKey);
   const graphiqlAssets = options.graphiql ? options.graphiqlAssets : undefined;
   const callbacks = new CallbackReceiver(db, lifecycle, logger, () => database.clock.now());
+  if (options.callbackSecret) lifecycle.listen(callbacks.listener());
   return createYoga<ServerContext, Context>({
     schema,
     logging: yogaLogger(logger),

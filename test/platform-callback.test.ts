@@ -6,7 +6,7 @@ import { parseCallbackBody, writeStatusData, type StatusData } from '../src/plat
 import { databaseId } from '../src/schema/global-id.js';
 import { minimalSceneParams } from './fixtures/seed-scene.js';
 import { CREATE_TAKEOVER } from './helpers/operations.js';
-import { CALLBACK_SECRET, TASK_STATUS } from './helpers/task-sources.js';
+import { CALLBACK_SECRET, TASK_STATUS, waitFor } from './helpers/task-sources.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
@@ -94,6 +94,30 @@ describe('callbacks that must change nothing', () => {
     expect(after).toMatchObject({ status: 'SUCCEEDED', progress: 100, platformCode: null });
     expect(after.events.length).toBe(events);
     expect(after.events.at(-1)).toMatchObject({ source: 'CALLBACK', toStatus: 'SUCCEEDED' });
+  });
+
+  it('callbacks that come before the create answer is recorded are applied once it is', async () => {
+    let release!: () => void;
+    t.simulator.injectFaults({ kind: 'held', until: new Promise<void>((resolve) => (release = resolve)) });
+    const answer = t.graphql(CREATE_TAKEOVER, { videoName: 'early callbacks', params: minimalSceneParams });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The simulator numbers tasks one by one: this is the id the held call will get.
+    const platformTaskId = String(Number(t.simulator.tasks.at(-1)!.id) + 1);
+    await post(status(platformTaskId, { status: 'PROCESSING', progress: 30 }));
+    await post(status(platformTaskId, { status: 'SUCCEEDED', videoUrl: 'https://example.com/v.mp4' }));
+    expect(await lastStored()).toMatchObject({ result: 'unmatched', platformTaskId });
+    release();
+    const { data } = await answer;
+    expect(data.createTakeoverVideo.platformTaskId).toBe(platformTaskId);
+    const id = data.createTakeoverVideo.task.id;
+    const done = await waitFor(async () => {
+      const task = await state(id);
+      return task.status === 'SUCCEEDED' && task;
+    });
+    expect(done.resultUrl).toBe('https://example.com/v.mp4');
+    expect(done.events.slice(-2).map((event: { toStatus: string }) => event.toStatus)).toEqual(['PROCESSING', 'SUCCEEDED']);
+    const stored = await t.db.platformCallback.findMany({ where: { platformTaskId } });
+    expect(stored.map((row) => row.result)).toEqual(['applied', 'applied']);
   });
 
   it('without a configured secret the route does not exist', async () => {

@@ -104,22 +104,40 @@ describe('the poller path', () => {
 });
 
 describe('reconciliation', () => {
-  it('CREATED with the platform id moves an UNKNOWN task on; the poller finishes it', async () => {
+  it('CREATED with the platform id moves an UNKNOWN task on; the callbacks that came meanwhile finish it', async () => {
     await via('callback');
     const created = await submit('sim:unknown then reconciled');
     expect(created.__typename).toBe('SubmissionOutcomeUnknownError');
     expect(created.task.status).toBe('UNKNOWN');
     const platformTaskId = t.simulator.tasks.at(-1)!.id;
-    // Its callbacks arrive before anyone knows the id: kept, unmatched, harmless.
-    await waitFor(() => t.db.platformCallback.findFirst({ where: { platformTaskId, result: 'unmatched' } }));
+    // Its callbacks arrive before anyone knows the id: kept as unmatched, nothing changes.
+    await waitFor(async () => (await t.db.platformCallback.count({ where: { platformTaskId, result: 'unmatched' } })) === 3);
     expect((await taskStatus(created.task.id)).status).toBe('UNKNOWN');
 
     const { data } = await t.graphql(RECONCILE, { input: { id: created.task.id, outcome: 'CREATED', platformTaskId } });
     expect(data.reconcileTask.__typename).toBe('ReconcileTaskSuccess');
     expect(data.reconcileTask.task).toMatchObject({ status: 'SUBMITTED', platformTaskId, failureReason: null });
     expect(data.reconcileTask.task.events.at(-1)).toEqual({ toStatus: 'SUBMITTED', source: 'RECONCILIATION' });
+    // Once the task is known under its id, the kept callbacks are applied in order.
+    const done = await settled(created.task.id);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(done.events.slice(-3).map((event: { source: string; toStatus: string }) => [event.source, event.toStatus])).toEqual([
+      ['CALLBACK', 'PROCESSING'],
+      ['CALLBACK', 'PROCESSING'],
+      ['CALLBACK', 'SUCCEEDED'],
+    ]);
+    const stored = await t.db.platformCallback.findMany({ where: { platformTaskId }, orderBy: { id: 'asc' } });
+    expect(stored.map((row) => [row.result, row.taskId])).toEqual(Array(3).fill(['applied', dbId(created.task.id)]));
+  });
+
+  it('CREATED for a task whose callbacks never came: the poller finishes it', async () => {
     await via('poll');
-    expect((await settled(created.task.id)).status).toBe('SUCCEEDED');
+    const created = await submit('sim:unknown then polled');
+    const platformTaskId = t.simulator.tasks.at(-1)!.id;
+    await t.graphql(RECONCILE, { input: { id: created.task.id, outcome: 'CREATED', platformTaskId } });
+    const done = await settled(created.task.id);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(done.events.at(-1).source).toBe('STATUS_QUERY');
   });
 
   it('NOT_CREATED makes the task UNREACHABLE, and the same request with the same key submits a new task', async () => {

@@ -26,3 +26,14 @@ export async function recordCallback(db: Db, callback: ReceivedCallback): Promis
   });
   return id;
 }
+
+/** Callbacks kept as unmatched for this platform task id, oldest first. */
+export function findUnmatchedCallbacks(db: Db, platformTaskId: string): Promise<{ id: number; body: string }[]> {
+  return db.platformCallback.findMany({ where: { platformTaskId, result: 'unmatched' }, orderBy: { id: 'asc' }, select: { id: true, body: true } });
+}
+
+/** Records what a replayed callback did; false when another replay already took it. */
+export async function settleUnmatchedCallback(db: Db, id: number, result: CallbackResult, taskId: string | undefined): Promise<boolean> {
+  const { count } = await db.platformCallback.updateMany({ where: { id, result: 'unmatched' }, data: { result, taskId: taskId ?? null } });
+  return count === 1;
+}

@@ -1,11 +1,11 @@
 // What the platform's callback says, applied: every payload is kept (bounded) with its result;
 // one that cannot be read or matched to a task changes nothing and is logged for operators.
 import type { Db } from '../db/client.js';
-import { recordCallback, type CallbackResult } from '../db/platform-callbacks.js';
+import { findUnmatchedCallbacks, recordCallback, settleUnmatchedCallback, type CallbackResult } from '../db/platform-callbacks.js';
 import type { Logger } from '../http/logger.js';
 import { RAW_BODY_LIMIT } from '../platform/create-answer.js';
 import { parseCallbackBody } from '../platform/task-status.js';
-import type { TaskLifecycle } from './task-lifecycle.js';
+import type { TaskLifecycle, TransitionListener } from './task-lifecycle.js';
 
 /** How much of a callback body is read and kept; a longer one is kept cut and counts as unparseable. */
 export const CALLBACK_BODY_LIMIT = 64 * 1024;
@@ -43,6 +43,38 @@ export class CallbackReceiver {
       this.logger.info({ callbackId: id, platformTaskId, taskId, result }, 'platform callback received');
     }
     return result;
+  }
+
+  /**
+   * Callbacks can arrive before the task is known under the platform's id: before the create
+   * answer is recorded, or while the task is UNKNOWN. Once a task gets its platform id they are
+   * applied in the order they came; each is taken by one replay only.
+   */
+  async replayUnmatched(platformTaskId: string): Promise<number> {
+    let applied = 0;
+    for (const { id, body } of await findUnmatchedCallbacks(this.db, platformTaskId)) {
+      const parsed = parseCallbackBody(body);
+      if ('unparseable' in parsed) continue;
+      const outcome = await this.lifecycle.reportForPlatformTask(platformTaskId, parsed.report, 'CALLBACK', rawCallback(body));
+      if (!outcome.applied && (outcome.reason === 'unmatched' || outcome.reason === 'ambiguous')) return applied;
+      const taskId = outcome.applied ? outcome.transition.task.id : 'task' in outcome ? outcome.task.id : undefined;
+      if (await settleUnmatchedCallback(this.db, id, outcome.applied ? 'applied' : outcome.reason, taskId)) applied += outcome.applied ? 1 : 0;
+    }
+    if (applied) this.logger.info({ platformTaskId, applied }, 'applied platform callbacks that came before the task was known under its id');
+    return applied;
+  }
+
+  /** Replays a task's early callbacks when it becomes known under its platform id. */
+  listener(): TransitionListener {
+    return {
+      afterCommit: ({ task, event }) => {
+        if (!task.platformTaskId || (event.fromStatus !== 'SUBMITTING' && event.fromStatus !== 'UNKNOWN')) return;
+        const platformTaskId = task.platformTaskId;
+        void this.replayUnmatched(platformTaskId).catch((error: unknown) =>
+          this.logger.error({ err: error, platformTaskId }, 'early platform callbacks not replayed (the poller will catch up)'),
+        );
+      },
+    };
   }
 }
 
