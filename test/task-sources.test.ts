@@ -68,7 +68,11 @@ describe('the callback path', () => {
     expect(video.headers.get('content-type')).toBe('video/mp4');
     expect(Buffer.from(await video.arrayBuffer()).equals(await readFile('assets/simulator-result.mp4'))).toBe(true);
     const stored = await t.db.platformCallback.findMany({ where: { platformTaskId: done.platformTaskId } });
-    expect(stored.map((row) => row.result)).toEqual(['applied', 'applied', 'applied']);
+    // All three matched the task; one that came before the create answer was recorded was applied
+    // once it was, after the others if they were quicker (then it changed nothing: stale or final).
+    expect(stored).toHaveLength(3);
+    expect(stored.filter((row) => row.result === 'applied').length).toBeGreaterThanOrEqual(2);
+    expect(stored.every((row) => ['applied', 'stale', 'final'].includes(row.result))).toBe(true);
     expect(stored.every((row) => row.taskId === dbId(task.id))).toBe(true);
     // Finished: nothing left to poll.
     expect(await t.db.taskPoll.count({ where: { taskId: dbId(task.id) } })).toBe(0);
