@@ -27,9 +27,9 @@ export async function recordCallback(db: Db, callback: ReceivedCallback): Promis
   return id;
 }
 
-/** Callbacks kept as unmatched for this platform task id, oldest first. */
+/** Callbacks kept as unmatched for this platform task id, in the order they arrived. */
 export function findUnmatchedCallbacks(db: Db, platformTaskId: string): Promise<{ id: number; body: string }[]> {
-  return db.platformCallback.findMany({ where: { platformTaskId, result: 'unmatched' }, orderBy: { id: 'asc' }, select: { id: true, body: true } });
+  return db.platformCallback.findMany({ where: { platformTaskId, result: 'unmatched' }, orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }], select: { id: true, body: true } });
 }
 
 /** Records what a replayed callback did; false when another replay already took it. */
