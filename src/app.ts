@@ -19,6 +19,7 @@ import { yogaLogger, type Logger } from './http/logger.js';
 import { useOperationCost } from './http/operation-cost.js';
 import { useOperations } from './http/operations.js';
 import { boundedParserCache } from './http/parse-cache.js';
+import { usePlatformCallback } from './http/platform-callback.js';
 import { usePreviewEndpoint } from './http/preview-endpoint.js';
 import { PreviewLinks } from './http/preview-links.js';
 import { usePlainParseErrors } from './http/plain-parse-errors.js';
@@ -34,6 +35,7 @@ import { schema } from './schema/index.js';
 import { inProcessSharedState, type SharedState } from './shared-state/shared-state.js';
 import type { UnwrittenOutcome } from './submission/outcome-recorder.js';
 import type { PendingWrites } from './submission/pending-writes.js';
+import { CallbackReceiver } from './lifecycle/callback-receiver.js';
 import type { TaskLifecycle } from './lifecycle/task-lifecycle.js';
 import { publishTaskChanges } from './live/publish-task-changes.js';
 import { TaskFollowers } from './live/task-followers.js';
@@ -68,6 +70,8 @@ export interface AppOptions {
   credentialsEncryptionKey?: string | undefined;
   /** Which webhook endpoint URLs may be registered (private hosts only when allowed). */
   webhooks?: Pick<WebhookSettings, 'allowPrivate'> | undefined;
+  /** The secret in the platform callback's path (/platform/callback/<secret>); the route answers 404 without one. */
+  callbackSecret?: string | undefined;
 }
 
 export interface AppDependencies {
@@ -117,12 +121,14 @@ export function createApp({ database, platforms: uninstrumented, logger, options
   const live = new TaskFollowers(db, sharedState.taskChanges, limits.subscriptionsPerTenant, stopping);
   live.registerMetrics(registry);
   const graphiqlAssets = options.graphiql ? options.graphiqlAssets : undefined;
+  const callbacks = new CallbackReceiver(db, lifecycle, logger, () => database.clock.now());
+  if (options.callbackSecret) lifecycle.listen(callbacks.listener());
   return createYoga<ServerContext, Context>({
     schema,
     logging: yogaLogger(logger),
     context: ({ request }) => {
       const { tenantId, dataVersion } = callerFor(request);
-      return { db, provider, submitter, previewLinks, webhooks, live, ownerId: tenantId, dataVersion };
+      return { db, provider, submitter, previewLinks, webhooks, live, lifecycle, ownerId: tenantId, dataVersion };
     },
     cors: corsPolicy(options.corsOrigins ?? (options.sandbox ? ['*'] : [])),
     parserAndValidationCache: boundedParserCache(),
@@ -152,6 +158,8 @@ export function createApp({ database, platforms: uninstrumented, logger, options
       // Routes that need no API key answer here, before authentication.
       ...useOperations({ database, platforms, sharedState, registry, readyCacheMs: options.readyCacheMs ?? 5_000, metricsToken: options.metricsToken }),
       usePreviewEndpoint(db, previewLinks),
+      // The platform's callback carries a secret in its path instead of an API key.
+      usePlatformCallback(options.callbackSecret, callbacks, logger),
       ...(graphiqlAssets ? [graphiqlAssets.plugin()] : []),
       useBodyLimit(limits.bodyBytes),
       useAuthentication({

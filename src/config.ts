@@ -61,6 +61,15 @@ const envSchema = z.object({
   WEBHOOK_TIMEOUT_MS: positiveInt(10_000),
   WEBHOOK_POLL_INTERVAL_MS: positiveInt(1_000),
   WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  PLATFORM_CALLBACK_SECRET: z.string().min(16, 'at least 16 characters').regex(/^[\w.~-]+$/, 'letters, digits, "-", "_", "." and "~" only (it is part of a URL path)').optional(),
+  PUBLIC_URL: z.url().optional(),
+  SOFTSUGAR_TASK_QUERY_PATH: z.string().regex(/^\/\S*$/, 'a path starting with /').optional(),
+  POLL_INTERVAL_MS: positiveInt(2_000),
+  POLL_FIRST_DELAY_MS: positiveInt(5_000),
+  POLL_MAX_DELAY_MS: positiveInt(300_000),
+  POLL_CONCURRENCY_PER_ACCOUNT: positiveInt(4),
+  POLL_CLAIM_MS: positiveInt(60_000),
+  SIMULATOR_RENDER_MS: positiveInt(3_000),
 });
 
 /** Every variable the service reads (README's environment table lists each). */
@@ -70,6 +79,19 @@ export const ENVIRONMENT_VARIABLES = Object.keys(envSchema.shape);
 export function documentedDefault(name: string): string | undefined {
   const field = envSchema.shape[name as keyof typeof envSchema.shape] as z.ZodType;
   return field instanceof z.ZodDefault ? String(field.def.defaultValue) : undefined;
+}
+
+export interface PollingSettings {
+  /** How often an instance looks for tasks due to be asked about. */
+  intervalMs: number;
+  /** How long after the platform accepts a task it is first asked about. */
+  firstDelayMs: number;
+  /** The longest pause between two queries about one task (the backoff's cap). */
+  maxDelayMs: number;
+  /** Queries in flight at once per platform account. */
+  concurrencyPerAccount: number;
+  /** How long a claimed poll belongs to the instance that claimed it (then another may take it). */
+  claimMs: number;
 }
 
 export interface Limits {
@@ -151,6 +173,15 @@ export interface Config {
   /** Where the sandbox keeps its API key (SQLite: beside the database); undefined for an in-memory database. */
   sandboxKeyFile: string | undefined;
   webhooks: WebhookSettings;
+  /** The secret in the platform callback's URL (/platform/callback/<secret>); unset: the route is off (the sandbox makes one up). */
+  callbackSecret: string | undefined;
+  /** The base URL the platform reaches this service at (for the callback URL); the listen address when unset. */
+  publicUrl: string | undefined;
+  /** The platform's status-query path (not public); unset: no status queries to the real platform. */
+  taskQueryPath: string | undefined;
+  polling: PollingSettings;
+  /** How long the sandbox simulator takes to render a task. */
+  simulatorRenderMs: number;
 }
 
 /** What the admin CLI needs: the database and the key that encrypts tenants' platform credentials. */
@@ -250,5 +281,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollIntervalMs: e.WEBHOOK_POLL_INTERVAL_MS,
       retentionMs: e.WEBHOOK_RETENTION_DAYS * 86_400_000,
     },
+    callbackSecret: e.PLATFORM_CALLBACK_SECRET,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    taskQueryPath: e.SOFTSUGAR_TASK_QUERY_PATH,
+    polling: {
+      intervalMs: e.POLL_INTERVAL_MS,
+      firstDelayMs: e.POLL_FIRST_DELAY_MS,
+      maxDelayMs: e.POLL_MAX_DELAY_MS,
+      concurrencyPerAccount: e.POLL_CONCURRENCY_PER_ACCOUNT,
+      claimMs: e.POLL_CLAIM_MS,
+    },
+    simulatorRenderMs: e.SIMULATOR_RENDER_MS,
   };
 }

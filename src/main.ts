@@ -3,6 +3,7 @@
 // Start-up order: the port is bound before anything with side effects (migrations, recovery, the
 // sandbox key), so an instance started on a port in use stops before it touches the database.
 // Until the service is ready, every request gets 503 with Retry-After.
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App } from './app.js';
@@ -14,7 +15,9 @@ import { DEFAULT_TENANT } from './db/tenants.js';
 import { GraphiQLAssets } from './http/graphiql.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { createHttpServer } from './http/server.js';
+import { CALLBACK_PATH_PREFIX } from './http/platform-callback.js';
 import { listenError, startingUp } from './http/starting-up.js';
+import { StatusPoller } from './lifecycle/status-poller.js';
 import { TaskLifecycle } from './lifecycle/task-lifecycle.js';
 import { webhookOutbox } from './delivery/webhook-outbox.js';
 import { WebhookSecrets } from './delivery/webhook-secret.js';
@@ -72,13 +75,14 @@ interface Running extends Required<Opened> {
   recovery: NodeJS.Timeout;
   pendingWrites: PendingWrites<UnwrittenOutcome>;
   webhookWorker: WebhookWorker;
+  poller: StatusPoller | undefined;
   app: App;
 }
 
-async function start(config: Config, logger: Logger, opened: Opened): Promise<Running> {
+async function start(config: Config, logger: Logger, opened: Opened, port: number): Promise<Running> {
   const database = (opened.database = await openDatabase(config.databaseUrl));
   const { db } = database;
-  const lifecycle = new TaskLifecycle(db, database.provider, { clock: () => database.clock.now() });
+  const lifecycle = new TaskLifecycle(db, database.provider, { clock: () => database.clock.now(), firstPollDelayMs: config.polling.firstDelayMs });
 
   // Tasks a stopped process left mid-call: mark them UNKNOWN now, and keep checking, since another
   // instance may stop while this one runs. Each task carries its own deadline, set by the instance
@@ -92,12 +96,19 @@ async function start(config: Config, logger: Logger, opened: Opened): Promise<Ru
   const recovery = setInterval(() => void recoverAbandoned().catch((err) => logger.error({ err }, 'recovery failed')), 30_000);
   recovery.unref();
 
-  const platform = (opened.platform = await selectPlatform(config));
+  // The platform's callback: its URL carries a secret. The sandbox simulator is told this
+  // instance's own URL, with a secret made up for this run unless one is configured.
+  const callbackSecret = config.callbackSecret ?? (config.platform ? undefined : randomBytes(24).toString('base64url'));
+  const localHost = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const callbackBase = `${config.publicUrl ?? `http://${localHost}:${port}`}${CALLBACK_PATH_PREFIX}`;
+  const platform = (opened.platform = await selectPlatform(config, callbackSecret && callbackBase + callbackSecret));
+  if (config.platform && config.callbackSecret) console.log(`Platform callback URL (set it on the platform account): ${callbackBase}<PLATFORM_CALLBACK_SECRET>`);
   const cipher = config.credentialsEncryptionKey ? new CredentialCipher(config.credentialsEncryptionKey) : undefined;
   const platforms = new PlatformDirectory(db, platform.client, {
     baseUrl: config.platform?.baseUrl ?? platform.baseUrl,
     timeoutMs: config.platformTimeoutMs,
     timestampUnit: config.tokenTimestampUnit,
+    taskQueryPath: platform.taskQueryPath,
     cipher,
   });
   console.log(`Platform: ${platform.description}`);
@@ -124,14 +135,19 @@ async function start(config: Config, logger: Logger, opened: Opened): Promise<Ru
     sharedState,
     pendingWrites,
     lifecycle,
-    options: { ...config, sandbox: !config.platform, graphiqlApiKey, graphiqlAssets },
+    options: { ...config, sandbox: !config.platform, graphiqlApiKey, graphiqlAssets, callbackSecret },
   });
   // Webhooks: every status change writes its outbox rows in its own transaction; the worker sends
   // them (at once when written here, else at its next poll) and keeps retrying across restarts.
   const webhookWorker = new WebhookWorker({ db, clock: () => database.clock.now(), secrets: new WebhookSecrets(cipher), logger, ...config.webhooks });
   lifecycle.listen(webhookOutbox({ onWritten: () => webhookWorker.wake() }));
   webhookWorker.start();
-  return { database, platform, sharedState, platforms, recovery, pendingWrites, webhookWorker, app };
+  // Asks the platform about tasks in flight, when it has a status query (the simulator does).
+  const poller = platform.taskQueryPath
+    ? new StatusPoller(db, lifecycle, platforms, logger, { ...config.polling, clock: () => database.clock.now() })
+    : undefined;
+  poller?.start();
+  return { database, platform, sharedState, platforms, recovery, pendingWrites, webhookWorker, poller, app };
 }
 
 const config = configOrFail();
@@ -141,7 +157,7 @@ const { port } = server.address() as AddressInfo;
 console.log(`Starting on http://${config.host}:${port} (503 until ready)`);
 
 const opened: Opened = {};
-const running = await start(config, logger, opened).catch(async (error: Error) => {
+const running = await start(config, logger, opened, port).catch(async (error: Error) => {
   logger.error({ err: error }, 'start-up failed');
   await opened.platform?.close().catch(() => {});
   await opened.sharedState?.close().catch(() => {});
@@ -157,6 +173,7 @@ async function shutdown(signal: string) {
   const deadline = Date.now() + config.shutdownTimeoutMs;
   clearInterval(running.recovery);
   shutdownStarted.abort();
+  const pollerStopped = running.poller?.stop();
   const drained = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const idle = setInterval(() => server.closeIdleConnections(), 100);
@@ -171,6 +188,7 @@ async function shutdown(signal: string) {
     logger.error(outcome, 'stopping with a platform answer not recorded: set the task from this line by hand');
   }
   await running.webhookWorker.stop();
+  await pollerStopped;
   await running.platforms.close();
   await running.platform.close();
   await running.sharedState.close();

@@ -14,7 +14,7 @@ const rows = [...section.matchAll(/^\| (.+?) \| (.+?) \| .+ \|$/gm)]
 const documented = new Map(rows.flatMap((row) => row.names.map((name) => [name, row] as const)));
 
 /** Read outside config.ts: by the keys CLI and the standalone simulator. */
-const OTHER_READERS = ['PLATFORM_APP_KEY', 'SIMULATOR_APP_ID', 'SIMULATOR_APP_KEY', 'SIMULATOR_PORT', 'SIMULATOR_CREATE_LATENCY_MS'];
+const OTHER_READERS = ['PLATFORM_APP_KEY', 'SIMULATOR_APP_ID', 'SIMULATOR_APP_KEY', 'SIMULATOR_PORT', 'SIMULATOR_CREATE_LATENCY_MS', 'SIMULATOR_CALLBACK_URL'];
 
 describe("README's environment table", () => {
   it('names every variable the code reads', () => {

@@ -4,13 +4,25 @@
 import { interpretCreateAnswer, rawAnswer } from './create-answer.js';
 import type { CreateOutcome, CreateTakeoverRequest } from './outcome.js';
 import { PATHS, isAuthFailure } from './protocol.js';
+import { parseQueryAnswer, statusQueryBody } from './task-status.js';
+import type { TaskReport } from '../takeover/task-state-machine.js';
 import { TokenManager, TokenRequestRejected, type Credentials, type TokenManagerOptions } from './token-manager.js';
 import { JsonTransport, TransportError, type JsonResponse } from './transport.js';
 
 export interface PlatformClientOptions extends Credentials, TokenManagerOptions {
   baseUrl: string;
   timeoutMs: number;
+  /** The status-query path (not public: SOFTSUGAR_TASK_QUERY_PATH); without it `queryTask` is off. */
+  taskQueryPath?: string | undefined;
 }
+
+/** What a status query found out. Only `report` may change a task; anything else means "ask again later". */
+export type TaskQueryResult =
+  | { kind: 'report'; report: TaskReport; raw: string }
+  /** The call failed or the answer said nothing we understand. */
+  | { kind: 'failed'; reason: string; raw?: string | undefined }
+  /** This platform client has no status query configured. */
+  | { kind: 'unsupported' };
 
 /**
  * The most platform calls one submission makes, each bounded by the timeout: a refresh that fails
@@ -20,6 +32,8 @@ export const MAX_CALLS_PER_SUBMISSION = 5;
 
 export interface PlatformClient {
   createTakeover(request: CreateTakeoverRequest): Promise<CreateOutcome>;
+  /** Asks the platform what became of one of its tasks. Never throws. */
+  queryTask(platformTaskId: string): Promise<TaskQueryResult>;
   /** Whether the platform answers at all (for readiness checks); sends no task. */
   reachable(): Promise<boolean>;
   close(): Promise<void>;
@@ -29,7 +43,7 @@ export class SoftSugarClient implements PlatformClient {
   private readonly transport: JsonTransport;
   private readonly tokens: TokenManager;
 
-  constructor(options: PlatformClientOptions) {
+  constructor(private readonly options: PlatformClientOptions) {
     this.transport = new JsonTransport({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
     this.tokens = new TokenManager(this.transport, options, options);
   }
@@ -68,6 +82,30 @@ export class SoftSugarClient implements PlatformClient {
       if (error instanceof TransportError) throw new TransportError(false, `token request failed: ${error.message}`);
       throw error;
     }
+  }
+
+  async queryTask(platformTaskId: string): Promise<TaskQueryResult> {
+    const path = this.options.taskQueryPath;
+    if (!path) return { kind: 'unsupported' };
+    try {
+      let response = await this.queryOnce(path, platformTaskId);
+      if (response === 'auth failure') response = await this.queryOnce(path, platformTaskId);
+      if (response === 'auth failure') return { kind: 'failed', reason: 'the platform refused a freshly issued access token' };
+      const raw = rawAnswer(response.status, response.text);
+      const parsed = parseQueryAnswer(platformTaskId, response.envelope);
+      return 'report' in parsed ? { kind: 'report', report: parsed.report, raw } : { kind: 'failed', reason: parsed.unparseable, raw };
+    } catch (error) {
+      if (error instanceof TransportError || error instanceof TokenRequestRejected) return { kind: 'failed', reason: error.message };
+      return { kind: 'failed', reason: 'unexpected error while querying the task' };
+    }
+  }
+
+  private async queryOnce(path: string, platformTaskId: string): Promise<JsonResponse | 'auth failure'> {
+    const token = await this.tokens.accessToken();
+    const response = await this.transport.postText(path, statusQueryBody(platformTaskId), token);
+    if (!isAuthFailure(response.status, response.envelope)) return response;
+    this.tokens.invalidate(token);
+    return 'auth failure';
   }
 
   reachable(): Promise<boolean> {

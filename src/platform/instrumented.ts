@@ -20,6 +20,7 @@ export function instrumentPlatforms(platforms: PlatformResolver, registry: Regis
   const instrument = (client: PlatformClient): PlatformClient => ({
     reachable: () => client.reachable(),
     close: () => client.close(),
+    queryTask: (platformTaskId) => client.queryTask(platformTaskId),
     async createTakeover(request) {
       const stop = duration.startTimer();
       let outcome = 'error';

@@ -10,6 +10,8 @@ export interface PlatformDirectoryOptions {
   baseUrl: string;
   timeoutMs: number;
   timestampUnit?: TimestampUnit | undefined;
+  /** The status-query path (SOFTSUGAR_TASK_QUERY_PATH); tenants' clients cannot query without it. */
+  taskQueryPath?: string | undefined;
   /** Needed to read tenants' own credentials; without it every tenant uses `fallback`. */
   cipher?: CredentialCipher | undefined;
 }
@@ -35,6 +37,7 @@ export class PlatformDirectory {
         baseUrl: this.options.baseUrl,
         timeoutMs: this.options.timeoutMs,
         timestampUnit: this.options.timestampUnit,
+        taskQueryPath: this.options.taskQueryPath,
         appId: account.platformAppId,
         appKey: this.options.cipher.decrypt(account.platformAppKeyEncrypted),
       });

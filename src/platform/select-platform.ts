@@ -3,24 +3,30 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
 import { SoftSugarClient, type PlatformClient } from './client.js';
 import { PlatformSimulator } from './simulator.js';
+import { SIMULATOR_TASK_QUERY_PATH } from './task-status.js';
 
 export interface SelectedPlatform {
   client: PlatformClient;
   baseUrl: string;
   description: string;
+  /** The status-query path, for tenants' own clients too; undefined: no status queries. */
+  taskQueryPath: string | undefined;
   close(): Promise<void>;
 }
 
-export async function selectPlatform(config: Config): Promise<SelectedPlatform> {
+/** `callbackUrl`: where the sandbox simulator posts status changes (the real platform's is an account setting). */
+export async function selectPlatform(config: Config, callbackUrl?: string): Promise<SelectedPlatform> {
   if (config.platform) {
-    const client = new SoftSugarClient({ ...config.platform, timeoutMs: config.platformTimeoutMs, timestampUnit: config.tokenTimestampUnit });
+    const { taskQueryPath } = config;
+    const client = new SoftSugarClient({ ...config.platform, timeoutMs: config.platformTimeoutMs, timestampUnit: config.tokenTimestampUnit, taskQueryPath });
     const { baseUrl } = config.platform;
-    return { client, baseUrl, description: `SoftSugar platform at ${baseUrl}`, close: () => client.close() };
+    return { client, baseUrl, taskQueryPath, description: `SoftSugar platform at ${baseUrl}`, close: () => client.close() };
   }
   const credentials = { appId: 'simulator', appKey: randomBytes(16).toString('hex') };
-  const simulator = await PlatformSimulator.start(credentials);
+  const simulator = await PlatformSimulator.start({ ...credentials, renderMs: config.simulatorRenderMs, ...(callbackUrl && { callbackUrl }) });
   const client = new SoftSugarClient({
     ...credentials,
+    taskQueryPath: SIMULATOR_TASK_QUERY_PATH,
     baseUrl: simulator.url,
     timeoutMs: config.platformTimeoutMs,
     timestampUnit: config.tokenTimestampUnit,
@@ -28,6 +34,7 @@ export async function selectPlatform(config: Config): Promise<SelectedPlatform> 
   return {
     client,
     baseUrl: simulator.url,
+    taskQueryPath: SIMULATOR_TASK_QUERY_PATH,
     description: `local platform simulator at ${simulator.url} (set SOFTSUGAR_APP_ID and SOFTSUGAR_APP_KEY to use the real platform)`,
     close: async () => {
       await client.close();

@@ -1,9 +1,17 @@
 // A stand-in for the SoftSugar platform: the token, refresh and takeover-create calls as
-// documented, rejecting what the real one would, with faults that tests can inject.
+// documented, rejecting what the real one would, with faults that tests can inject. After
+// accepting a task it "renders" it: reports progress, then succeeds with a downloadable video (or
+// fails), calling the callback URL at each step and answering status queries, in the shapes
+// task-status.ts assumes. Sandbox magic values in the video name pick the scenario.
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AUTH_FAILURE_CODE, PATHS, signToken, type TimestampUnit } from './protocol.js';
+import { SANDBOX_FAIL_CODE, SANDBOX_REJECT_CODE, sandboxScenario, type SandboxScenario } from './sandbox-magic.js';
+import { platformTaskIdOfQuery, SIMULATOR_TASK_QUERY_PATH, writeStatusData, type StatusData } from './task-status.js';
 
 export type SimulatorFault =
   /** Answer normally, after a delay. */
@@ -49,6 +57,10 @@ export interface SimulatorOptions {
   firstTaskId?: bigint;
   /** Accept only token requests signed with this unit; both are accepted when unset. */
   timestampUnit?: TimestampUnit;
+  /** How long a task renders (3 s); `sim:slow` takes ten times as long. */
+  renderMs?: number;
+  /** Where to post status changes (the platform's account-level callback); none when unset. */
+  callbackUrl?: string;
 }
 
 export interface SimulatedTask {
@@ -59,6 +71,18 @@ export interface SimulatedTask {
   videoName: string;
   thumbnailUrl?: string;
   param: string;
+  scenario: SandboxScenario;
+  /** When it was accepted, on the simulator's clock. */
+  createdAt: number;
+  renderMs: number;
+}
+
+/** A callback the simulator posted, and the HTTP status it got (undefined: no answer). */
+export interface SentCallback {
+  taskId: string;
+  status: StatusData['status'];
+  body: string;
+  httpStatus: number | undefined;
 }
 
 const CODES = { badRequest: 400, forbidden: 403, notFound: 404 } as const;
@@ -75,7 +99,14 @@ const REMEMBERED_TASKS = 1_000;
 export class PlatformSimulator {
   /** The most recently created tasks, oldest first. */
   readonly tasks: SimulatedTask[] = [];
-  readonly calls = { token: 0, refresh: 0, create: 0 };
+  readonly calls = { token: 0, refresh: 0, create: 0, query: 0 };
+  /** Status queries per task id. */
+  readonly queriesByTask = new Map<string, number>();
+  readonly callbacks: SentCallback[] = [];
+  /** Where status changes are posted; may be set after start (the service listens after the simulator). */
+  callbackUrl: string | undefined;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly callbacksInFlight = new Set<Promise<void>>();
   private readonly faults: SimulatorFault[] = [];
   private readonly tokenFaults: TokenFault[] = [];
   private readonly tokens = new Map<string, IssuedToken>();
@@ -89,6 +120,7 @@ export class PlatformSimulator {
   private constructor(private readonly options: SimulatorOptions) {
     this.now = options.now ?? Date.now;
     this.nextTaskId = options.firstTaskId ?? 1n;
+    this.callbackUrl = options.callbackUrl;
   }
 
   static async start(options: SimulatorOptions): Promise<PlatformSimulator> {
@@ -120,7 +152,66 @@ export class PlatformSimulator {
     for (const token of this.tokens.values()) if (token.kind === 'access') token.expiresAt = 0;
   }
 
+  /** The URL a finished task's video downloads from. */
+  resultUrl(taskId: string): string {
+    return `${this.url}/results/${taskId}.mp4`;
+  }
+
+  /** A task's status now, as a status query answers it. */
+  statusOf(task: SimulatedTask): StatusData {
+    const elapsed = this.now() - task.createdAt;
+    if (elapsed < task.renderMs * 0.2) return { taskId: task.id, status: 'QUEUED' };
+    if (elapsed < task.renderMs) return { taskId: task.id, status: 'PROCESSING', progress: Math.floor((elapsed / task.renderMs) * 100) };
+    return this.finalStatus(task);
+  }
+
+  private finalStatus(task: SimulatedTask): StatusData {
+    const finishedAt = task.createdAt + task.renderMs;
+    return task.scenario === 'fail'
+      ? { taskId: task.id, status: 'FAILED', errorCode: SANDBOX_FAIL_CODE, errorMessage: 'sandbox: rendering failed on request (sim:fail)', finishedAt }
+      : { taskId: task.id, status: 'SUCCEEDED', progress: 100, videoUrl: this.resultUrl(task.id), duration: 4, finishedAt };
+  }
+
+  /** Posts the callbacks of a task's render at 20 % (started), 60 % and 100 % (its final status). */
+  private render(task: SimulatedTask): void {
+    const steps: [number, () => StatusData][] = [
+      [0.2, () => ({ taskId: task.id, status: 'PROCESSING', progress: 20 })],
+      [0.6, () => ({ taskId: task.id, status: 'PROCESSING', progress: 60 })],
+      [1, () => this.finalStatus(task)],
+    ];
+    for (const [share, status] of steps) {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.postCallback(status());
+      }, task.renderMs * share);
+      timer.unref();
+      this.timers.add(timer);
+    }
+  }
+
+  /** Posts one status to the callback URL (also for tests replaying or reordering callbacks). */
+  postCallback(status: StatusData): Promise<void> {
+    const url = this.callbackUrl;
+    if (!url) return Promise.resolve();
+    const body = writeStatusData(status);
+    const sent: SentCallback = { taskId: status.taskId, status: status.status, body, httpStatus: undefined };
+    this.callbacks.push(sent);
+    if (this.callbacks.length > REMEMBERED_TASKS) this.callbacks.shift();
+    const done = fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(5_000) })
+      .then(async (response) => {
+        sent.httpStatus = response.status;
+        await response.body?.cancel();
+      })
+      .catch(() => {})
+      .finally(() => this.callbacksInFlight.delete(done));
+    this.callbacksInFlight.add(done);
+    return done;
+  }
+
   async close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.all(this.callbacksInFlight);
     for (const res of this.hanging) res.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -128,6 +219,7 @@ export class PlatformSimulator {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
+    if (req.method === 'GET' && req.url?.startsWith('/results/')) return this.serveResult(req, res);
     if (req.method !== 'POST') return send(res, 405, { code: CODES.notFound, message: 'method not allowed' });
     let json: Record<string, unknown>;
     try {
@@ -143,6 +235,8 @@ export class PlatformSimulator {
         return this.refreshToken(req, res, json);
       case PATHS.createTakeover:
         return this.createTakeover(req, res, json);
+      case SIMULATOR_TASK_QUERY_PATH:
+        return this.queryTask(req, res, body);
       default:
         return send(res, 404, { code: CODES.notFound, message: 'not found' });
     }
@@ -221,15 +315,24 @@ export class PlatformSimulator {
     if (!createdFirst && fault?.kind === 'malformed') return sendText(res, 200, '<html>gateway error</html>');
     const problem = takeoverProblem(json);
     if (problem) return send(res, 200, { code: CODES.badRequest, message: problem });
+    const scenario = sandboxScenario(json.videoName as string);
+    if (scenario === 'reject') return send(res, 200, { code: SANDBOX_REJECT_CODE, message: 'sandbox: task refused on request (sim:reject)' });
+    const renderMs = (this.options.renderMs ?? 3_000) * (scenario === 'slow' ? 10 : 1);
     const task: SimulatedTask = {
       id: String(this.nextTaskId++),
       appId: issued.appId,
       videoName: json.videoName as string,
       param: json.param as string,
       ...(typeof json.thumbnailUrl === 'string' ? { thumbnailUrl: json.thumbnailUrl } : {}),
+      scenario,
+      createdAt: this.now(),
+      renderMs,
     };
     this.tasks.push(task);
     if (this.tasks.length > REMEMBERED_TASKS) this.tasks.shift();
+    this.render(task);
+    if (scenario === 'unknown') fault = { kind: 'reset' };
+    if (scenario === 'timeout') fault = { kind: 'hang' };
     // The id goes out as a JSON number with every digit (JSON.stringify cannot write one above 2^53).
     const answer = `{"code":0,"message":"success","data":${task.id}}`;
     switch (fault?.kind) {
@@ -246,6 +349,26 @@ export class PlatformSimulator {
       default:
         sendRaw(res, 200, answer);
     }
+  }
+
+  private queryTask(req: IncomingMessage, res: ServerResponse, body: string): void {
+    this.calls.query += 1;
+    const issued = this.validToken(req, 'access');
+    if (!issued) return send(res, 401, { code: AUTH_FAILURE_CODE, message: 'access token missing, invalid or expired' });
+    const taskId = platformTaskIdOfQuery(body);
+    if (!taskId) return send(res, 200, { code: CODES.badRequest, message: 'taskId is required and must be an integer' });
+    this.queriesByTask.set(taskId, (this.queriesByTask.get(taskId) ?? 0) + 1);
+    const task = this.tasks.find((candidate) => candidate.id === taskId && candidate.appId === issued.appId);
+    if (!task) return send(res, 200, { code: CODES.notFound, message: 'no such task' });
+    sendRaw(res, 200, `{"code":0,"message":"success","data":${writeStatusData(this.statusOf(task))}}`);
+  }
+
+  private serveResult(req: IncomingMessage, res: ServerResponse): void {
+    const id = /^\/results\/(\d+)\.mp4$/.exec(req.url ?? '')?.[1];
+    const task = id ? this.tasks.find((candidate) => candidate.id === id) : undefined;
+    if (!task || this.statusOf(task).status !== 'SUCCEEDED') return sendText(res, 404, 'no such video');
+    const video = resultVideo();
+    res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': video.length }).end(video);
   }
 
   private tokenPair(appId: string) {
@@ -289,6 +412,20 @@ function takeoverProblem(json: Record<string, unknown>): string | undefined {
     if (!Array.isArray(layers) || !layers.every(byFileId)) return `${key} only support fileId`;
   }
   return undefined;
+}
+
+let video: Buffer | undefined;
+
+/** The video every successful task "renders" (assets/, above src/ or dist/src/). */
+function resultVideo(): Buffer {
+  if (video) return video;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'assets', 'simulator-result.mp4'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('assets/simulator-result.mp4 not found above the simulator');
+    dir = parent;
+  }
+  return (video = readFileSync(path.join(dir, 'assets', 'simulator-result.mp4')));
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -63,7 +63,12 @@ export class JsonTransport {
     });
   }
 
-  async post(path: string, body: unknown, bearer?: string): Promise<JsonResponse> {
+  post(path: string, body: unknown, bearer?: string): Promise<JsonResponse> {
+    return this.postText(path, JSON.stringify(body), bearer);
+  }
+
+  /** Posts a body already written as JSON (numbers wider than JSON.stringify can write). */
+  async postText(path: string, body: string, bearer?: string): Promise<JsonResponse> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (bearer) headers.authorization = `Bearer ${bearer}`;
     let status: number;
@@ -73,7 +78,7 @@ export class JsonTransport {
         path: this.basePath + path,
         method: 'POST',
         headers,
-        body: JSON.stringify(body),
+        body,
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
       status = response.statusCode;

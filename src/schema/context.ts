@@ -3,6 +3,7 @@ import type { UrlGuardOptions } from '../delivery/webhook-url.js';
 import type { WebhookSecrets } from '../delivery/webhook-secret.js';
 import type { PreviewLinks } from '../http/preview-links.js';
 import type { TaskFollowers } from '../live/task-followers.js';
+import type { TaskLifecycle } from '../lifecycle/task-lifecycle.js';
 import type { TakeoverSubmitter } from '../submission/submit-takeover.js';
 
 export interface Context {
@@ -18,4 +19,6 @@ export interface Context {
   webhooks: { secrets: WebhookSecrets; urlGuard: UrlGuardOptions };
   /** Live subscriptions to tasks. */
   live: TaskFollowers;
+  /** Every status change of a task goes through it (reconciliation). */
+  lifecycle: TaskLifecycle;
 }

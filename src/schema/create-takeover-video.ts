@@ -1,5 +1,6 @@
 import { parseSubmissionRequest, type SubmissionContext } from '../submission/scene-request.js';
 import { IdempotencyKeyReused } from '../submission/submit-takeover.js';
+import { SANDBOX_MAGIC_SUMMARY } from '../platform/sandbox-magic.js';
 import { LIMITS } from '../takeover/limits.js';
 import { TakeoverValidationError } from '../takeover/validation-issue.js';
 import { builder } from './builder.js';
@@ -45,7 +46,7 @@ builder.mutationField('createTakeoverVideo', (t) =>
       'Validate a scene (inline `params`, or a `preset` with variables and overrides), record it, and submit it to the platform. Whatever happens after validation, exactly one task is recorded with a status saying what became of it.',
     args: {
       videoName: t.arg.string({
-        description: `Name of the video, 1..${LIMITS.maxNameLength} characters. Required unless the preset has a video name template.`,
+        description: `Name of the video, 1..${LIMITS.maxNameLength} characters. Required unless the preset has a video name template. ${SANDBOX_MAGIC_SUMMARY}`,
       }),
       thumbnailUrl: t.arg.string({ description: 'http(s) URL of a thumbnail image.' }),
       params: t.arg({ type: TakeoverParamsInput, description: 'The scene. Give this or `preset`.' }),

@@ -7,6 +7,7 @@ import './task-subscriptions.js';
 import './preset.js';
 import './preset-mutations.js';
 import './create-takeover-video.js';
+import './reconcile-task.js';
 import './resolve-preset.js';
 import './webhooks.js';
 import './node.js';

@@ -59,7 +59,7 @@ export const TaskEvent = builder.prismaObject('TaskEvent', {
     message: t.exposeString('message', { description: 'Why, for a person.' }),
     raw: t.exposeString('raw', {
       nullable: true,
-      description: `What the platform sent that caused it, as JSON \`{httpStatus, body}\` with the body as received, cut at ${RAW_BODY_LIMIT} characters; null when it sent nothing.`,
+      description: `What the platform sent that caused it, as JSON \`{httpStatus, body}\` with the body as received, cut at ${RAW_BODY_LIMIT} characters (a callback's has no \`httpStatus\`); null when it sent nothing.`,
     }),
   }),
 });

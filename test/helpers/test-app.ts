@@ -4,8 +4,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { TaskLifecycle } from '../../src/lifecycle/task-lifecycle.js';
 import { webhookOutbox } from '../../src/delivery/webhook-outbox.js';
+import { TaskLifecycle, type TaskLifecycleOptions } from '../../src/lifecycle/task-lifecycle.js';
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { CredentialCipher } from '../../src/auth/credential-cipher.js';
 import { loadConfig, type HttpSettings } from '../../src/config.js';
@@ -16,6 +16,7 @@ import { createHttpServer } from '../../src/http/server.js';
 import { SoftSugarClient, type PlatformClientOptions } from '../../src/platform/client.js';
 import { PlatformDirectory } from '../../src/platform/platform-directory.js';
 import { PlatformSimulator, type SimulatorOptions } from '../../src/platform/simulator.js';
+import { SIMULATOR_TASK_QUERY_PATH } from '../../src/platform/task-status.js';
 import type { SharedState } from '../../src/shared-state/shared-state.js';
 import type { UnwrittenOutcome } from '../../src/submission/outcome-recorder.js';
 import { PendingWrites } from '../../src/submission/pending-writes.js';
@@ -69,15 +70,17 @@ export interface TestAppOptions {
   client?: Partial<PlatformClientOptions>;
   database?: OpenDatabaseOptions;
   options?: Partial<AppOptions>;
+  lifecycle?: TaskLifecycleOptions;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase(options.database);
   const simulator = await PlatformSimulator.start({ ...TEST_CREDENTIALS, ...options.simulator });
-  const client = new SoftSugarClient({ ...TEST_CREDENTIALS, baseUrl: simulator.url, timeoutMs: 5_000, ...options.client });
+  const client = new SoftSugarClient({ ...TEST_CREDENTIALS, baseUrl: simulator.url, timeoutMs: 5_000, taskQueryPath: SIMULATOR_TASK_QUERY_PATH, ...options.client });
   const platforms = new PlatformDirectory(database.db, client, {
     baseUrl: simulator.url,
     timeoutMs: 5_000,
+    taskQueryPath: SIMULATOR_TASK_QUERY_PATH,
     cipher: new CredentialCipher(TEST_ENCRYPTION_KEY),
   });
   const logs: Record<string, unknown>[] = [];
@@ -89,7 +92,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const logger = createLogger('debug', sink);
   const pendingWrites = new PendingWrites<UnwrittenOutcome>();
-  const lifecycle = new TaskLifecycle(database.db, database.provider, { clock: () => database.clock.now() });
+  const lifecycle = new TaskLifecycle(database.db, database.provider, { clock: () => database.clock.now(), ...options.lifecycle });
   // As main.ts wires it; tests that deliver start a WebhookWorker of their own.
   lifecycle.listen(webhookOutbox());
   const app = createApp({ database, platforms, logger, pendingWrites, lifecycle, sharedState: options.sharedState, options: { ...DEFAULT_OPTIONS, ...options.options } });
@@ -130,7 +133,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       }
       // Every test app's logs, across the suite, are searched for secrets.
       const written = JSON.stringify(logs);
-      const secrets = [TEST_CREDENTIALS.appKey, TEST_ENCRYPTION_KEY, apiKey, ...simulator.issuedTokens];
+      const secrets = [TEST_CREDENTIALS.appKey, TEST_ENCRYPTION_KEY, apiKey, ...simulator.issuedTokens, ...(options.options?.callbackSecret ? [options.options.callbackSecret] : [])];
       const leaked = secrets.filter((secret) => written.includes(secret));
       if (leaked.length) throw new Error(`${leaked.length} secret(s) appeared in the logs`);
       await pendingWrites.drain(5_000);
