@@ -7,7 +7,9 @@ import { SceneWarningRef } from './scene-warning.js';
 import { TakeoverParamsInput } from './inputs/takeover-params.js';
 import { toParamString } from '../takeover/wire-format.js';
 import { builder } from './builder.js';
-import { PresetReferenceInput, submissionContext } from './create-takeover-video.js';
+import { PresetReferenceInput, SUBMISSION_ARG_DOCS, submissionContext } from './create-takeover-video.js';
+import { ruleText } from '../takeover/rule-text.js';
+import { submissionArgsSchema } from '../takeover/submission.js';
 import { ValidationIssueRef } from './errors.js';
 import { TakeoverParams } from './outputs/takeover-params.js';
 import type { Context } from './context.js';
@@ -65,8 +67,8 @@ builder.queryField('checkScene', (t) =>
     args: {
       params: t.arg({ type: TakeoverParamsInput, description: 'The scene. Give this or `preset`.' }),
       preset: t.arg({ type: PresetReferenceInput, description: 'A preset to resolve. Give this or `params`.' }),
-      videoName: t.arg.string({ description: "The video name (or one replacing the preset's template); required as in createTakeoverVideo." }),
-      thumbnailUrl: t.arg.string({ description: 'http(s) URL of a thumbnail image, checked as createTakeoverVideo checks it.' }),
+      videoName: t.arg.string({ description: SUBMISSION_ARG_DOCS.videoName }),
+      thumbnailUrl: t.arg.string({ description: SUBMISSION_ARG_DOCS.thumbnailUrl }),
     },
     // Problems are this query's answer, not an error.
     resolve: (_root, args, ctx) => dryRun(ctx, args),
@@ -78,8 +80,8 @@ builder.queryField('resolvePreset', (t) =>
     type: SceneCheck,
     description: 'A free dry run: resolve a preset with variables and overrides, and report what is wrong, without submitting.',
     args: {
-      preset: t.arg({ type: PresetReferenceInput, required: true }),
-      videoName: t.arg.string({ description: "Replaces the preset's video name template." }),
+      preset: t.arg({ type: PresetReferenceInput, required: true, description: 'The preset, with variables and overrides.' }),
+      videoName: t.arg.string({ description: `Replaces the preset's video name template. ${ruleText(submissionArgsSchema.shape.videoName)}` }),
     },
     resolve: (_root, args, ctx) => dryRun(ctx, args),
   }),

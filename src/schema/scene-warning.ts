@@ -18,7 +18,7 @@ export const SceneWarningRef = builder.objectRef<SceneWarning>('SceneWarning').i
   description: 'Legal but probably wrong. Warnings never block a submission.',
   fields: (t) => ({
     path: t.exposeString('path', { description: 'Where, e.g. `params.foregroundTexts[0].text`.' }),
-    code: t.expose('code', { type: WarningCode }),
+    code: t.expose('code', { type: WarningCode, description: 'What kind of warning, for programs.' }),
     message: t.exposeString('message', { description: 'What looks wrong, for a person.' }),
   }),
 });

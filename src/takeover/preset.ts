@@ -47,14 +47,14 @@ export const presetChangesSchema = z.object({
 });
 export type PresetChanges = z.output<typeof presetChangesSchema>;
 
+export const variableValueSchema = z.object({
+  name: textSchema(PRESET_LIMITS.maxVariableNameLength).regex(VARIABLE_NAME, 'a variable name is letters, digits and "_"'),
+  // Line breaks are allowed here; a value put into a field that refuses them is reported there.
+  value: textSchema(LIMITS.maxTtsContentLength, { multiline: true }),
+});
+
 export const variableValuesSchema = z
-  .array(
-    z.object({
-      name: textSchema(PRESET_LIMITS.maxVariableNameLength).regex(VARIABLE_NAME, 'a variable name is letters, digits and "_"'),
-      // Line breaks are allowed here; a value put into a field that refuses them is reported there.
-      value: textSchema(LIMITS.maxTtsContentLength, { multiline: true }),
-    }),
-  )
+  .array(variableValueSchema)
   .max(PRESET_LIMITS.maxVariables)
   .refine((pairs) => new Set(pairs.map((p) => p.name)).size === pairs.length, 'each variable may be given once')
   .nullish();
