@@ -501,7 +501,9 @@ export type SceneWarningCode =
   /** The script looks like SSML but `ssml` is false. */
   | 'SSML_NOT_FLAGGED'
   /** At its font size the text is wider than the canvas (estimated). */
-  | 'TEXT_TOO_WIDE';
+  | 'TEXT_TOO_WIDE'
+  /** A value was given for a variable the preset declares, but the overrides removed every place that used it. */
+  | 'UNUSED_VARIABLE';
 
 /** Everything the platform needs to render a takeover video. Only `resolution`, `digitalRole` and a script (`ttsQuery.content`, or `audios`) are required; every default is applied by this service and stored with the task. */
 export type TakeoverParamsInput = {

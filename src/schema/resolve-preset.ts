@@ -2,7 +2,7 @@ import { resolveSubmission } from '../submission/scene-request.js';
 import type { TakeoverParams as Params } from '../takeover/params.js';
 import { TakeoverValidationError, type ValidationIssue } from '../takeover/validation-issue.js';
 import { renderScenePreview } from '../takeover/preview-svg.js';
-import { sceneWarnings } from '../takeover/warnings.js';
+import { sceneWarnings, type SceneWarning } from '../takeover/warnings.js';
 import { SceneWarningRef } from './scene-warning.js';
 import { TakeoverParamsInput } from './inputs/takeover-params.js';
 import { toParamString } from '../takeover/wire-format.js';
@@ -18,6 +18,7 @@ interface DryRun {
   videoName: string | null;
   params: Params | null;
   issues: ValidationIssue[];
+  requestWarnings: SceneWarning[];
 }
 
 /**
@@ -27,9 +28,9 @@ interface DryRun {
 async function dryRun(ctx: Context, args: unknown): Promise<DryRun> {
   try {
     const submission = await resolveSubmission(submissionContext(ctx), args);
-    return { videoName: submission.videoName, params: submission.params, issues: [] };
+    return { videoName: submission.videoName, params: submission.params, issues: [], requestWarnings: submission.warnings ?? [] };
   } catch (error) {
-    if (error instanceof TakeoverValidationError) return { videoName: null, params: null, issues: error.issues };
+    if (error instanceof TakeoverValidationError) return { videoName: null, params: null, issues: error.issues, requestWarnings: [] };
     throw error;
   }
 }
@@ -47,8 +48,8 @@ const SceneCheck = builder.objectRef<DryRun>('SceneCheck').implement({
     issues: t.expose('issues', { type: [ValidationIssueRef], description: 'Every problem; empty when the scene is ready to submit.' }),
     warnings: t.field({
       type: [SceneWarningRef],
-      description: 'Legal but probably unintended things in the resolved scene.',
-      resolve: (dryRun) => (dryRun.params ? sceneWarnings(dryRun.params) : []),
+      description: 'Legal but probably unintended things in the request (e.g. UNUSED_VARIABLE) and in the resolved scene.',
+      resolve: (dryRun) => [...dryRun.requestWarnings, ...(dryRun.params ? sceneWarnings(dryRun.params) : [])],
     }),
     previewSvg: t.string({
       nullable: true,
