@@ -18,6 +18,8 @@ import { useOperations } from './http/operations.js';
 import { boundedParserCache } from './http/parse-cache.js';
 import { usePreviewEndpoint } from './http/preview-endpoint.js';
 import { PreviewLinks } from './http/preview-links.js';
+import { publicBaseUrl } from './http/public-origin.js';
+import { useRootRoute } from './http/root-route.js';
 import { usePlainParseErrors } from './http/plain-parse-errors.js';
 import { useResponseCache } from './http/response-cache.js';
 import { useResponseSizeLimit } from './http/response-size.js';
@@ -45,6 +47,8 @@ export interface AppOptions {
   corsOrigins?: string[] | undefined;
   /** How many reverse proxies in front append to X-Forwarded-For (0: the socket's peer is the client). */
   trustProxyHops?: number | undefined;
+  /** The base of absolute links (previews); undefined: the origin each request was sent to. */
+  publicUrl?: string | undefined;
   /** When set, /metrics requires `Authorization: Bearer <token>`. */
   metricsToken?: string | undefined;
   /** How long /ready keeps its answer. */
@@ -103,7 +107,8 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     logging: yogaLogger(logger),
     context: ({ request }) => {
       const { tenantId, dataVersion } = callerFor(request);
-      return { db, provider, submitter, previewLinks, ownerId: tenantId, dataVersion };
+      const publicUrl = publicBaseUrl(request, options.trustProxyHops ?? 0, options.publicUrl);
+      return { db, provider, submitter, previewLinks, publicUrl, ownerId: tenantId, dataVersion };
     },
     cors: corsPolicy(options.corsOrigins ?? (options.sandbox ? ['*'] : [])),
     parserAndValidationCache: boundedParserCache(),
@@ -127,6 +132,7 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     landingPage: false,
     plugins: [
       useRequestId(),
+      useRootRoute({ graphqlEndpoint: '/graphql', graphiql: options.graphiql, trustProxyHops: options.trustProxyHops ?? 0, publicUrl: options.publicUrl }),
       // Routes that need no API key answer here, before authentication.
       ...useOperations({ database, platforms, sharedState, registry, readyCacheMs: options.readyCacheMs ?? 5_000, metricsToken: options.metricsToken }),
       usePreviewEndpoint(db, previewLinks),

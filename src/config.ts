@@ -35,6 +35,10 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt(600),
   RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: positiveInt(60),
   GRAPHQL_MAX_RESPONSE_BYTES: positiveInt(1_000_000),
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'an absolute http(s) URL without query, e.g. https://video.example.com')
+    .optional(),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   CORS_ORIGINS: z
     .string()
@@ -113,6 +117,8 @@ export interface Config {
   http: HttpSettings;
   /** How many reverse proxies in front of the service append to X-Forwarded-For; 0 ignores it. */
   trustProxyHops: number;
+  /** The base of absolute links (previews); undefined: the origin each request was sent to. */
+  publicUrl: string | undefined;
   /** Origins browsers may call from; undefined: open in the sandbox, closed otherwise. */
   corsOrigins: string[] | undefined;
   /** When set, /metrics requires `Authorization: Bearer <token>`. */
@@ -210,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Node wants the headers within the time allowed for the whole request.
     http: { headersTimeoutMs: Math.min(e.HTTP_HEADERS_TIMEOUT_MS, e.HTTP_REQUEST_TIMEOUT_MS), requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    publicUrl: e.PUBLIC_URL,
     corsOrigins: e.CORS_ORIGINS,
     metricsToken: e.METRICS_TOKEN,
     readyCacheMs: e.READY_CACHE_MS,

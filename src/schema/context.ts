@@ -11,4 +11,6 @@ export interface Context {
   dataVersion: number;
   submitter: TakeoverSubmitter;
   previewLinks: PreviewLinks;
+  /** The base of absolute links, e.g. "https://video.example.com" (PUBLIC_URL, or the request's origin). */
+  publicUrl: string;
 }

@@ -9,6 +9,7 @@ import { ruleText } from '../takeover/rule-text.js';
 import { sceneWarnings } from '../takeover/warnings.js';
 import { builder } from './builder.js';
 import { databaseId, MALFORMED_ID_RULE } from './global-id.js';
+import { PREVIEW_URL_DESCRIPTION } from './preview-url.js';
 import { resolveKeysetConnection } from './keyset-connection.js';
 import { connectionArgsSchema } from './list-args.js';
 import { SceneWarningRef } from './scene-warning.js';
@@ -77,9 +78,9 @@ export const Preset = builder.prismaNode('Preset', {
       resolve: (p, { frame }) => renderScenePreview(parseParams(p.params), { frame: frame ?? undefined }),
     }),
     previewUrl: t.string({
-      description: 'A signed link to the preview SVG, usable in an <img> tag without an API key; valid for an hour.',
+      description: PREVIEW_URL_DESCRIPTION,
       args: { frame: t.arg.int({ description: 'Show which timed layers are visible at this frame (>= 0).' }) },
-      resolve: (p, { frame }, ctx) => ctx.previewLinks.link({ kind: 'preset', id: p.id, ownerId: ctx.ownerId, frame: frame ?? undefined }),
+      resolve: (p, { frame }, ctx) => ctx.previewLinks.link({ kind: 'preset', id: p.id, ownerId: ctx.ownerId, frame: frame ?? undefined }, ctx.publicUrl),
     }),
     versions: t.relation('versions', {
       description: 'Every version, newest first.',

@@ -12,6 +12,7 @@ import { builder } from './builder.js';
 import { SceneWarningRef } from './scene-warning.js';
 import type { Context } from './context.js';
 import { databaseId, MALFORMED_ID_RULE } from './global-id.js';
+import { PREVIEW_URL_DESCRIPTION } from './preview-url.js';
 import { resolveKeysetConnection } from './keyset-connection.js';
 import { connectionArgsSchema } from './list-args.js';
 import { TakeoverParams } from './outputs/takeover-params.js';
@@ -144,9 +145,9 @@ export const Task = builder.prismaNode('Task', {
       resolve: (task, { frame }) => renderScenePreview(JSON.parse(task.params) as Params, { frame: frame ?? undefined }),
     }),
     previewUrl: t.string({
-      description: 'A signed link to the preview SVG, usable in an <img> tag without an API key; valid for an hour.',
+      description: PREVIEW_URL_DESCRIPTION,
       args: { frame: t.arg.int({ description: 'Show which timed layers are visible at this frame (>= 0).' }) },
-      resolve: (task, { frame }, ctx) => ctx.previewLinks.link({ kind: 'task', id: task.id, ownerId: ctx.ownerId, frame: frame ?? undefined }),
+      resolve: (task, { frame }, ctx) => ctx.previewLinks.link({ kind: 'task', id: task.id, ownerId: ctx.ownerId, frame: frame ?? undefined }, ctx.publicUrl),
     }),
     expired: t.boolean({
       description: 'Whether the finished video can no longer be downloaded (`expiresAt` has passed). False while there is no result yet.',
