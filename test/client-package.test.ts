@@ -129,4 +129,14 @@ describe('@takeover/client', () => {
     expect(failed).toMatch(/wrong\.ts.*first|'string' is not assignable to type 'number'/s);
     expect(failed).toMatch(/Property 'task' does not exist/);
   }, 60_000);
+
+  it('turns a masked unexpected error into a typed value carrying the request id (run last: it breaks the database)', async () => {
+    const { createClient, TasksDocument } = await import('../client/src/index.js');
+    // Another key: the program above spent this one's small budget.
+    const apiKey = await t.newTenant('tenant-masked');
+    await t.db.$executeRawUnsafe(`DROP TABLE "Task"${t.database.provider === 'postgresql' ? ' CASCADE' : ''}`);
+    const client = createClient({ url: 'http://test/graphql', apiKey, fetch: async (input, init) => t.app.fetch(String(input), init ?? {}), headers: { 'x-request-id': 'req-client-1' } });
+    const result = await client.request(TasksDocument, { first: 1 });
+    expect(result).toMatchObject({ ok: false, requestId: 'req-client-1', error: { kind: 'internal', requestId: 'req-client-1', message: 'Unexpected error.' } });
+  });
 });
