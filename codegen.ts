@@ -10,6 +10,9 @@ const config: CodegenConfig = {
       // Plain result types (no fragment masking): simpler for clients that do not use React hooks.
       presetConfig: { fragmentMasking: false },
       config: {
+        // Documents as typed strings: the installable client (client/package.json) sends them as
+        // they are, with no graphql runtime to print an AST.
+        documentMode: 'string',
         useTypeImports: true,
         enumsAsTypes: true,
         strictScalars: true,

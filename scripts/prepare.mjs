@@ -33,7 +33,8 @@ function installed({ dev }) {
   const same = (a, b) => JSON.stringify(Object.entries(a ?? {}).sort()) === JSON.stringify(Object.entries(b ?? {}).sort());
   if (!same(root.dependencies, manifest.dependencies) || !same(root.devDependencies, manifest.devDependencies)) return false;
   return Object.entries(lock.packages).every(([name, entry]) => {
-    if (!name || entry.optional || (!dev && (entry.dev || entry.devOptional))) return true;
+    // Workspace folders (client/) and the links to them are this checkout's own files, not installs.
+    if (!name.startsWith('node_modules/') || entry.link || entry.optional || (!dev && (entry.dev || entry.devOptional))) return true;
     return tree.packages[name]?.version === entry.version;
   });
 }

@@ -22,6 +22,8 @@ import { boundedParserCache } from './http/parse-cache.js';
 import { usePlatformCallback } from './http/platform-callback.js';
 import { usePreviewEndpoint } from './http/preview-endpoint.js';
 import { PreviewLinks } from './http/preview-links.js';
+import { publicBaseUrl } from './http/public-origin.js';
+import { useRootRoute } from './http/root-route.js';
 import { usePlainParseErrors } from './http/plain-parse-errors.js';
 import { useResponseCache } from './http/response-cache.js';
 import { useResponseSizeLimit } from './http/response-size.js';
@@ -52,6 +54,8 @@ export interface AppOptions {
   corsOrigins?: string[] | undefined;
   /** How many reverse proxies in front append to X-Forwarded-For (0: the socket's peer is the client). */
   trustProxyHops?: number | undefined;
+  /** The base of absolute links (previews); undefined: the origin each request was sent to. */
+  publicUrl?: string | undefined;
   /** When set, /metrics requires `Authorization: Bearer <token>`. */
   metricsToken?: string | undefined;
   /** How long /ready keeps its answer. */
@@ -128,7 +132,8 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     logging: yogaLogger(logger),
     context: ({ request }) => {
       const { tenantId, dataVersion } = callerFor(request);
-      return { db, provider, submitter, previewLinks, webhooks, live, lifecycle, ownerId: tenantId, dataVersion };
+      const publicUrl = publicBaseUrl(request, options.trustProxyHops ?? 0, options.publicUrl);
+      return { db, provider, submitter, previewLinks, webhooks, live, lifecycle, publicUrl, ownerId: tenantId, dataVersion };
     },
     cors: corsPolicy(options.corsOrigins ?? (options.sandbox ? ['*'] : [])),
     parserAndValidationCache: boundedParserCache(),
@@ -155,6 +160,7 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     plugins: [
       useRequestId(),
       useUnbufferedEventStreams(),
+      useRootRoute({ graphqlEndpoint: '/graphql', graphiql: options.graphiql, trustProxyHops: options.trustProxyHops ?? 0, publicUrl: options.publicUrl }),
       // Routes that need no API key answer here, before authentication.
       ...useOperations({ database, platforms, sharedState, registry, readyCacheMs: options.readyCacheMs ?? 5_000, metricsToken: options.metricsToken }),
       usePreviewEndpoint(db, previewLinks),

@@ -36,6 +36,10 @@ const envSchema = z.object({
   RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: positiveInt(60),
   GRAPHQL_MAX_RESPONSE_BYTES: positiveInt(1_000_000),
   LIVE_SUBSCRIPTIONS_PER_TENANT: positiveInt(20),
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'an absolute http(s) URL without query, e.g. https://video.example.com')
+    .optional(),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   CORS_ORIGINS: z
     .string()
@@ -62,7 +66,6 @@ const envSchema = z.object({
   WEBHOOK_POLL_INTERVAL_MS: positiveInt(1_000),
   WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().default(30),
   PLATFORM_CALLBACK_SECRET: z.string().min(16, 'at least 16 characters').regex(/^[\w.~-]+$/, 'letters, digits, "-", "_", "." and "~" only (it is part of a URL path)').optional(),
-  PUBLIC_URL: z.url().optional(),
   SOFTSUGAR_TASK_QUERY_PATH: z.string().regex(/^\/\S*$/, 'a path starting with /').optional(),
   POLL_INTERVAL_MS: positiveInt(2_000),
   POLL_FIRST_DELAY_MS: positiveInt(5_000),
@@ -162,6 +165,8 @@ export interface Config {
   http: HttpSettings;
   /** How many reverse proxies in front of the service append to X-Forwarded-For; 0 ignores it. */
   trustProxyHops: number;
+  /** The base URL browsers (absolute links) and the platform (callbacks) reach this service at; undefined: each request's origin, and the listen address for callbacks. */
+  publicUrl: string | undefined;
   /** Origins browsers may call from; undefined: open in the sandbox, closed otherwise. */
   corsOrigins: string[] | undefined;
   /** When set, /metrics requires `Authorization: Bearer <token>`. */
@@ -175,8 +180,6 @@ export interface Config {
   webhooks: WebhookSettings;
   /** The secret in the platform callback's URL (/platform/callback/<secret>); unset: the route is off (the sandbox makes one up). */
   callbackSecret: string | undefined;
-  /** The base URL the platform reaches this service at (for the callback URL); the listen address when unset. */
-  publicUrl: string | undefined;
   /** The platform's status-query path (not public); unset: no status queries to the real platform. */
   taskQueryPath: string | undefined;
   polling: PollingSettings;
@@ -270,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Node wants the headers within the time allowed for the whole request.
     http: { headersTimeoutMs: Math.min(e.HTTP_HEADERS_TIMEOUT_MS, e.HTTP_REQUEST_TIMEOUT_MS), requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     corsOrigins: e.CORS_ORIGINS,
     metricsToken: e.METRICS_TOKEN,
     readyCacheMs: e.READY_CACHE_MS,
@@ -282,7 +286,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retentionMs: e.WEBHOOK_RETENTION_DAYS * 86_400_000,
     },
     callbackSecret: e.PLATFORM_CALLBACK_SECRET,
-    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     taskQueryPath: e.SOFTSUGAR_TASK_QUERY_PATH,
     polling: {
       intervalMs: e.POLL_INTERVAL_MS,

@@ -77,7 +77,7 @@ describe('errors at the edge', () => {
     const { previewUrl } = (await t.graphql('query ($id: ID!) { task(id: $id) { previewUrl } }', { id: task.id })).data.task;
     // Task events depend on tasks: PostgreSQL drops them too only when told.
     await t.db.$executeRawUnsafe(`DROP TABLE "Task"${t.database.provider === 'postgresql' ? ' CASCADE' : ''}`);
-    const broken = await fetch(`${base}${previewUrl}`, { headers: { 'x-request-id': 'req-edge-1' } });
+    const broken = await fetch(previewUrl.replace('http://test', base), { headers: { 'x-request-id': 'req-edge-1' } });
     const text = await broken.text();
     expect(broken.status).toBe(500);
     expect(broken.headers.get('x-request-id')).toBe('req-edge-1');

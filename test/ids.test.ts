@@ -101,4 +101,15 @@ describe('ids that name nothing of yours', () => {
     }
     expect(errorLogs()).toEqual([]);
   });
+
+  it('answers the same malformed id the same documented way everywhere, written inline too (no "Invalid global ID")', async () => {
+    const inline = await t.graphql('{ task(id: "garbage") { id } preset(id: "garbage") { id } node(id: "garbage") { id } nodes(ids: ["garbage"]) { id } }');
+    expect(inline).toEqual({ data: { task: null, preset: null, node: null, nodes: [null] } });
+    const deleted = await t.graphql('mutation { deletePreset(id: "garbage") { __typename } }');
+    expect(deleted).toEqual({ data: { deletePreset: { __typename: 'NotFoundError' } } });
+    const submitted = await t.graphql(CREATE_TAKEOVER, { videoName: 'x', preset: { id: 'garbage' } });
+    expect(submitted.data.createTakeoverVideo).toMatchObject({ __typename: 'ValidationError', issues: [{ path: 'preset.id', message: 'no preset with this id' }] });
+    const unknown = await t.graphql(CREATE_TAKEOVER, { videoName: 'x', preset: { id: nobodys['unknown preset'] } });
+    expect(unknown.data.createTakeoverVideo.issues).toEqual(submitted.data.createTakeoverVideo.issues);
+  });
 });

@@ -153,11 +153,16 @@ describe('list cursors', () => {
     }
   });
 
-  it('pages hold 20 rows unless first or last says otherwise, and at most 100', async () => {
+  it('pages hold 20 rows unless first or last says otherwise; more than 100 is refused, not cut down', async () => {
     const key = await t.newTenant('tenant-c');
     await t.db.task.createMany({ data: Array.from({ length: 120 }, (_, i) => task('tenant-c', `c${i}`, base + i * minute)) });
     const count = async (variables: Record<string, unknown>) => (await t.graphql(TASKS, variables, key)).data.tasks.edges.length;
-    expect([await count({}), await count({ first: 500 }), await count({ last: 500 }), await count({ first: 0 })]).toEqual([20, 100, 100, 0]);
+    expect([await count({}), await count({ first: 100 }), await count({ last: 100 }), await count({ first: 0 })]).toEqual([20, 100, 100, 0]);
+    for (const variables of [{ first: 101 }, { last: 1000 }, { first: -1 }]) {
+      const refused = await t.graphql(TASKS, variables, key);
+      expect(refused.data?.tasks ?? null).toBeNull();
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: Object.keys(variables)[0] }] });
+    }
   });
 
   it('cursors stay valid across restarts and replicas (no per-process secret)', async () => {

@@ -1,9 +1,9 @@
 // Issue #11, to the browser: GraphQL subscriptions over server-sent events, through the service's
 // own HTTP server, read with the graphql-sse client. The current state comes first, then every
 // change in order; tenants see only their own tasks; each tenant holds a bounded number open.
-import { print } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TaskUpdatedDocument, type TaskUpdatedSubscription, type TaskUpdatedSubscriptionVariables } from '../client/generated/graphql.js';
+import { createSubscriptionClient } from '../client/src/subscribe.js';
 import { databaseId } from '../src/schema/global-id.js';
 import { inProcessSharedState } from '../src/shared-state/shared-state.js';
 import { minimalSceneParams } from './fixtures/seed-scene.js';
@@ -118,12 +118,27 @@ describe('the typed client', () => {
   it('runs the generated TaskUpdated document through the graphql-sse client, typed', async () => {
     const task = await submitted('typed');
     const variables: TaskUpdatedSubscriptionVariables = { id: task.id };
-    const messages = sseClient(url, t.apiKey).iterate<TaskUpdatedSubscription>({ query: print(TaskUpdatedDocument), variables });
+    const messages = sseClient(url, t.apiKey).iterate<TaskUpdatedSubscription>({ query: TaskUpdatedDocument.toString(), variables });
     const first = await messages.next();
     const update = first.done ? null : first.value.data?.taskUpdated;
     expect(update?.task.status).toBe('SUBMITTED');
     expect(update?.event?.toStatus).toBe('SUBMITTED');
     await messages.return?.();
+  });
+
+  it("follows a task to SUCCEEDED with the client package's subscription helper", async () => {
+    const task = await submitted('helper');
+    const client = createSubscriptionClient({ url, apiKey: t.apiKey });
+    const statuses: string[] = [];
+    const following = (async () => {
+      for await (const data of client.subscribe(TaskUpdatedDocument, { id: task.id })) {
+        statuses.push(data.taskUpdated!.task.status);
+        if (statuses.length === 1) await driveToSuccess(t.lifecycle, task.dbId, task.platformTaskId);
+      }
+    })();
+    await following;
+    client.dispose();
+    expect(statuses).toEqual(['SUBMITTED', 'PROCESSING', 'PROCESSING', 'SUCCEEDED']);
   });
 });
 

@@ -61,7 +61,7 @@ describe('typed client workflow', () => {
 
     const task = await execute(t, TaskDocument, { id: fromPreset.createTakeoverVideo.task.id });
     expect(task.task?.params.ttsQuery?.content).toBe('Hello Bo');
-    expect(task.task?.previewUrl).toMatch(/^\/preview\/task\//);
+    expect(task.task?.previewUrl).toMatch(/^http:\/\/test\/preview\/task\//);
 
     const listed = await execute(t, PresetsDocument, { tag: 't' });
     expect(listed.presets.edges.map((edge) => edge.node.name).sort()).toEqual(['Typed', 'Typed copy']);

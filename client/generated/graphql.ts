@@ -3,16 +3,16 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** An audio track that drives the avatar instead of (or with) TTS. At most 20. */
 export type AudioInput = {
-  /** http(s) URL of the audio file. */
+  /** http(s) URL of the audio file. At most 2048 characters. Format: must be an http(s) URL (/^https?:\/\/[^\s]+$/i). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   url: string;
 };
 
 /** An audio track that drives the avatar instead of (or with) TTS. At most 20. As an override: every field optional; objects merge, lists replace, null removes. */
 export type AudioPatch = {
-  /** http(s) URL of the audio file. */
+  /** http(s) URL of the audio file. At most 2048 characters. Format: must be an http(s) URL (/^https?:\/\/[^\s]+$/i). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   url?: string | null | undefined;
 };
 
@@ -20,21 +20,21 @@ export type AudioPatch = {
 export type BackgroundInput = {
   /** Loop the media. Default false. */
   cycle?: boolean | null | undefined;
-  /** How long the layer shows (unit not public); -1 means until the end. Default -1. */
+  /** How long the layer shows (unit not public, likely frames); -1 means until the end. An integer, at least -1. Default -1. */
   duration?: number | null | undefined;
-  /** The platform file id of the image or video. Required. */
+  /** The platform file id of the image or video. Required. 1..128 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   fileId: string;
-  /** Display name, at most 255 characters. Default "". */
+  /** Display name. At most 255 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "". */
   name?: string | null | undefined;
-  /** Offset into the media where playback starts (unit not public), >= 0. Default 0. */
+  /** Offset into the media where playback starts (unit not public, likely frames). An integer, at least 0. Default 0. */
   playOffset?: number | null | undefined;
   /** Where the layer is drawn. */
   rect: RectInput;
-  /** When the layer appears (unit not public, likely frames), >= 0. Default 0. */
+  /** When the layer appears (unit not public, likely frames). An integer, at least 0. Default 0. */
   start?: number | null | undefined;
-  /** Layer media type code; 0 in the platform example, other values not public (likely image vs video). 0..255. Default 0. */
+  /** Layer media type code; 0 in the platform example, other values not public (likely image vs video). An integer 0..255. Default 0. */
   type?: number | null | undefined;
-  /** Must be empty: the platform references layers by fileId only. Default "". */
+  /** Must be empty: the platform references layers by fileId only. At most 0 characters. Default "". */
   url?: string | null | undefined;
 };
 
@@ -42,263 +42,263 @@ export type BackgroundInput = {
 export type BackgroundPatch = {
   /** Loop the media. Default false. */
   cycle?: boolean | null | undefined;
-  /** How long the layer shows (unit not public); -1 means until the end. Default -1. */
+  /** How long the layer shows (unit not public, likely frames); -1 means until the end. An integer, at least -1. Default -1. */
   duration?: number | null | undefined;
-  /** The platform file id of the image or video. Required. */
+  /** The platform file id of the image or video. Required. 1..128 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   fileId?: string | null | undefined;
-  /** Display name, at most 255 characters. Default "". */
+  /** Display name. At most 255 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "". */
   name?: string | null | undefined;
-  /** Offset into the media where playback starts (unit not public), >= 0. Default 0. */
+  /** Offset into the media where playback starts (unit not public, likely frames). An integer, at least 0. Default 0. */
   playOffset?: number | null | undefined;
   /** Where the layer is drawn. */
   rect?: RectPatch | null | undefined;
-  /** When the layer appears (unit not public, likely frames), >= 0. Default 0. */
+  /** When the layer appears (unit not public, likely frames). An integer, at least 0. Default 0. */
   start?: number | null | undefined;
-  /** Layer media type code; 0 in the platform example, other values not public (likely image vs video). 0..255. Default 0. */
+  /** Layer media type code; 0 in the platform example, other values not public (likely image vs video). An integer 0..255. Default 0. */
   type?: number | null | undefined;
-  /** Must be empty: the platform references layers by fileId only. Default "". */
+  /** Must be empty: the platform references layers by fileId only. At most 0 characters. Default "". */
   url?: string | null | undefined;
 };
 
 /** Beauty filter settings: the 43 keys of the platform example. Ranges are inferred from the SenseME effects SDK (the platform does not publish them). Every key defaults to 0 (off / no change). */
 export type BeautifyInput = {
-  /** Apple cheeks (the platform spells its key "appleMusle"). 0..1, 0 = off. Platform key "appleMusle". */
+  /** Apple cheeks (the platform spells its key "appleMusle"). Platform key "appleMusle". A number 0..1. Default 0. */
   appleMuscle?: number | null | undefined;
-  /** Background blur (bokeh). 0..1, 0 = off. Platform key "bokehStrength". */
+  /** Background blur (bokeh). Platform key "bokehStrength". A number 0..1. Default 0. */
   bokehStrength?: number | null | undefined;
-  /** Eye brightening. 0..1, 0 = off. Platform key "brightEyeStrength". */
+  /** Eye brightening. Platform key "brightEyeStrength". A number 0..1. Default 0. */
   brightEyeStrength?: number | null | undefined;
-  /** Chin length (negative shortens, positive lengthens). -1..1, 0 = no change. Platform key "chinLength". */
+  /** Chin length (negative shortens, positive lengthens). Platform key "chinLength". A number -1..1. Default 0. */
   chinLength?: number | null | undefined;
-  /** Clarity. 0..1, 0 = off. Platform key "clear". */
+  /** Clarity. Platform key "clear". A number 0..1. Default 0. */
   clear?: number | null | undefined;
-  /** Contrast. 0..1, 0 = off. Platform key "contrastStrength". */
+  /** Contrast. Platform key "contrastStrength". A number 0..1. Default 0. */
   contrastStrength?: number | null | undefined;
-  /** Eye enlarging. 0..1, 0 = off. Platform key "enlargeRatio". */
+  /** Eye enlarging. Platform key "enlargeRatio". A number 0..1. Default 0. */
   enlargeRatio?: number | null | undefined;
-  /** Eye angle. -1..1, 0 = no change. Platform key "eyeAngleRatio". */
+  /** Eye angle. Platform key "eyeAngleRatio". A number -1..1. Default 0. */
   eyeAngleRatio?: number | null | undefined;
-  /** Distance between the eyes. -1..1, 0 = no change. Platform key "eyeDistanceRatio". */
+  /** Distance between the eyes. Platform key "eyeDistanceRatio". A number -1..1. Default 0. */
   eyeDistanceRatio?: number | null | undefined;
-  /** Eye height. 0..1, 0 = off. Platform key "eyeHeight". */
+  /** Eye height. Platform key "eyeHeight". A number 0..1. Default 0. */
   eyeHeight?: number | null | undefined;
-  /** Hairline filling. 0..1, 0 = off. Platform key "hairline". */
+  /** Hairline filling. Platform key "hairline". A number 0..1. Default 0. */
   hairline?: number | null | undefined;
-  /** Hairline height. -1..1, 0 = no change. Platform key "hairlineHeightRatio". */
+  /** Hairline height. Platform key "hairlineHeightRatio". A number -1..1. Default 0. */
   hairlineHeightRatio?: number | null | undefined;
-  /** Mouth corner lift. 0..1, 0 = off. Platform key "mouthCorner". */
+  /** Mouth corner lift. Platform key "mouthCorner". A number 0..1. Default 0. */
   mouthCorner?: number | null | undefined;
-  /** Mouth size. -1..1, 0 = no change. Platform key "mouthSize". */
+  /** Mouth size. Platform key "mouthSize". A number -1..1. Default 0. */
   mouthSize?: number | null | undefined;
-  /** Narrow face. 0..1, 0 = off. Platform key "narrowFace". */
+  /** Narrow face. Platform key "narrowFace". A number 0..1. Default 0. */
   narrowFace?: number | null | undefined;
-  /** Narrow nose. 0..1, 0 = off. Platform key "narrowNoseRatio". */
+  /** Narrow nose. Platform key "narrowNoseRatio". A number 0..1. Default 0. */
   narrowNoseRatio?: number | null | undefined;
-  /** Nose length. -1..1, 0 = no change. Platform key "noseLengthRatio". */
+  /** Nose length. Platform key "noseLengthRatio". A number -1..1. Default 0. */
   noseLengthRatio?: number | null | undefined;
-  /** Open inner canthus. 0..1, 0 = off. Platform key "openCanthus". */
+  /** Open inner canthus. Platform key "openCanthus". A number 0..1. Default 0. */
   openCanthus?: number | null | undefined;
-  /** Open outer canthus. 0..1, 0 = off. Platform key "openExternalCanthus". */
+  /** Open outer canthus. Platform key "openExternalCanthus". A number 0..1. Default 0. */
   openExternalCanthus?: number | null | undefined;
-  /** Philtrum length. -1..1, 0 = no change. Platform key "philtrumLengthRatio". */
+  /** Philtrum length. Platform key "philtrumLengthRatio". A number -1..1. Default 0. */
   philtrumLengthRatio?: number | null | undefined;
-  /** Nose bridge (profile rhinoplasty). 0..1, 0 = off. Platform key "profileRhinoplasty". */
+  /** Nose bridge (profile rhinoplasty). Platform key "profileRhinoplasty". A number 0..1. Default 0. */
   profileRhinoplasty?: number | null | undefined;
-  /** Rosy complexion strength. 0..1, 0 = off. Platform key "reddenStrength". */
+  /** Rosy complexion strength. Platform key "reddenStrength". A number 0..1. Default 0. */
   reddenStrength?: number | null | undefined;
-  /** Dark circle removal. 0..1, 0 = off. Platform key "removeDarkCircleStrength". */
+  /** Dark circle removal. Platform key "removeDarkCircleStrength". A number 0..1. Default 0. */
   removeDarkCircleStrength?: number | null | undefined;
-  /** Nasolabial fold removal. 0..1, 0 = off. Platform key "removeNasolabialFoldsStrength". */
+  /** Nasolabial fold removal. Platform key "removeNasolabialFoldsStrength". A number 0..1. Default 0. */
   removeNasolabialFoldsStrength?: number | null | undefined;
-  /** Round eyes. 0..1, 0 = off. Platform key "roundEyesRatio". */
+  /** Round eyes. Platform key "roundEyesRatio". A number 0..1. Default 0. */
   roundEyesRatio?: number | null | undefined;
-  /** Saturation. 0..1, 0 = off. Platform key "saturationStrength". */
+  /** Saturation. Platform key "saturationStrength". A number 0..1. Default 0. */
   saturationStrength?: number | null | undefined;
-  /** Sharpening. 0..1, 0 = off. Platform key "sharpen". */
+  /** Sharpening. Platform key "sharpen". A number 0..1. Default 0. */
   sharpen?: number | null | undefined;
-  /** Cheekbone slimming. 0..1, 0 = off. Platform key "shrinkCheekbone". */
+  /** Cheekbone slimming. Platform key "shrinkCheekbone". A number 0..1. Default 0. */
   shrinkCheekbone?: number | null | undefined;
-  /** "Goddess" face slimming. 0..1, 0 = off. Platform key "shrinkGoddessFace". */
+  /** "Goddess" face slimming. Platform key "shrinkGoddessFace". A number 0..1. Default 0. */
   shrinkGoddessFace?: number | null | undefined;
-  /** Jawbone slimming. 0..1, 0 = off. Platform key "shrinkJawbone". */
+  /** Jawbone slimming. Platform key "shrinkJawbone". A number 0..1. Default 0. */
   shrinkJawbone?: number | null | undefined;
-  /** Long face slimming. 0..1, 0 = off. Platform key "shrinkLongFace". */
+  /** Long face slimming. Platform key "shrinkLongFace". A number 0..1. Default 0. */
   shrinkLongFace?: number | null | undefined;
-  /** Natural face slimming. 0..1, 0 = off. Platform key "shrinkNaturalFace". */
+  /** Natural face slimming. Platform key "shrinkNaturalFace". A number 0..1. Default 0. */
   shrinkNaturalFace?: number | null | undefined;
-  /** Face slimming. 0..1, 0 = off. Platform key "shrinkRatio". */
+  /** Face slimming. Platform key "shrinkRatio". A number 0..1. Default 0. */
   shrinkRatio?: number | null | undefined;
-  /** Round face slimming. 0..1, 0 = off. Platform key "shrinkRoundFace". */
+  /** Round face slimming. Platform key "shrinkRoundFace". A number 0..1. Default 0. */
   shrinkRoundFace?: number | null | undefined;
-  /** Whole head slimming. 0..1, 0 = off. Platform key "shrinkWholeHead". */
+  /** Whole head slimming. Platform key "shrinkWholeHead". A number 0..1. Default 0. */
   shrinkWholeHead?: number | null | undefined;
-  /** Small face. 0..1, 0 = off. Platform key "smallRatio". */
+  /** Small face. Platform key "smallRatio". A number 0..1. Default 0. */
   smallRatio?: number | null | undefined;
-  /** Smoothing area: 0 = face only, 1 = whole image (inferred). integer code 0..2. Platform key "smooth_mode". */
+  /** Smoothing area: 0 = face only, 1 = whole image (inferred). Platform key "smooth_mode". An integer 0..2. Default 0. */
   smoothMode?: number | null | undefined;
-  /** Skin smoothing strength. 0..1, 0 = off. Platform key "smoothStrength". */
+  /** Skin smoothing strength. Platform key "smoothStrength". A number 0..1. Default 0. */
   smoothStrength?: number | null | undefined;
-  /** Thin face shape. 0..1, 0 = off. Platform key "thinFaceShapeRatio". */
+  /** Thin face shape. Platform key "thinFaceShapeRatio". A number 0..1. Default 0. */
   thinFaceShapeRatio?: number | null | undefined;
-  /** Thinner head. 0..1, 0 = off. Platform key "thinnerHead". */
+  /** Thinner head. Platform key "thinnerHead". A number 0..1. Default 0. */
   thinnerHead?: number | null | undefined;
-  /** Teeth whitening. 0..1, 0 = off. Platform key "whiteTeeth". */
+  /** Teeth whitening. Platform key "whiteTeeth". A number 0..1. Default 0. */
   whiteTeeth?: number | null | undefined;
-  /** Whitening algorithm (platform code; 0 in the example, other values not public). integer code 0..2. Platform key "whiten_mode". */
+  /** Whitening algorithm (platform code; 0 in the example, other values not public). Platform key "whiten_mode". An integer 0..2. Default 0. */
   whitenMode?: number | null | undefined;
-  /** Skin whitening strength. 0..1, 0 = off. Platform key "whitenStrength". */
+  /** Skin whitening strength. Platform key "whitenStrength". A number 0..1. Default 0. */
   whitenStrength?: number | null | undefined;
 };
 
 /** Beauty filter settings: the 43 keys of the platform example. Ranges are inferred from the SenseME effects SDK (the platform does not publish them). Every key defaults to 0 (off / no change). As an override: every field optional; objects merge, lists replace, null removes. */
 export type BeautifyPatch = {
-  /** Apple cheeks (the platform spells its key "appleMusle"). 0..1, 0 = off. Platform key "appleMusle". */
+  /** Apple cheeks (the platform spells its key "appleMusle"). Platform key "appleMusle". A number 0..1. Default 0. */
   appleMuscle?: number | null | undefined;
-  /** Background blur (bokeh). 0..1, 0 = off. Platform key "bokehStrength". */
+  /** Background blur (bokeh). Platform key "bokehStrength". A number 0..1. Default 0. */
   bokehStrength?: number | null | undefined;
-  /** Eye brightening. 0..1, 0 = off. Platform key "brightEyeStrength". */
+  /** Eye brightening. Platform key "brightEyeStrength". A number 0..1. Default 0. */
   brightEyeStrength?: number | null | undefined;
-  /** Chin length (negative shortens, positive lengthens). -1..1, 0 = no change. Platform key "chinLength". */
+  /** Chin length (negative shortens, positive lengthens). Platform key "chinLength". A number -1..1. Default 0. */
   chinLength?: number | null | undefined;
-  /** Clarity. 0..1, 0 = off. Platform key "clear". */
+  /** Clarity. Platform key "clear". A number 0..1. Default 0. */
   clear?: number | null | undefined;
-  /** Contrast. 0..1, 0 = off. Platform key "contrastStrength". */
+  /** Contrast. Platform key "contrastStrength". A number 0..1. Default 0. */
   contrastStrength?: number | null | undefined;
-  /** Eye enlarging. 0..1, 0 = off. Platform key "enlargeRatio". */
+  /** Eye enlarging. Platform key "enlargeRatio". A number 0..1. Default 0. */
   enlargeRatio?: number | null | undefined;
-  /** Eye angle. -1..1, 0 = no change. Platform key "eyeAngleRatio". */
+  /** Eye angle. Platform key "eyeAngleRatio". A number -1..1. Default 0. */
   eyeAngleRatio?: number | null | undefined;
-  /** Distance between the eyes. -1..1, 0 = no change. Platform key "eyeDistanceRatio". */
+  /** Distance between the eyes. Platform key "eyeDistanceRatio". A number -1..1. Default 0. */
   eyeDistanceRatio?: number | null | undefined;
-  /** Eye height. 0..1, 0 = off. Platform key "eyeHeight". */
+  /** Eye height. Platform key "eyeHeight". A number 0..1. Default 0. */
   eyeHeight?: number | null | undefined;
-  /** Hairline filling. 0..1, 0 = off. Platform key "hairline". */
+  /** Hairline filling. Platform key "hairline". A number 0..1. Default 0. */
   hairline?: number | null | undefined;
-  /** Hairline height. -1..1, 0 = no change. Platform key "hairlineHeightRatio". */
+  /** Hairline height. Platform key "hairlineHeightRatio". A number -1..1. Default 0. */
   hairlineHeightRatio?: number | null | undefined;
-  /** Mouth corner lift. 0..1, 0 = off. Platform key "mouthCorner". */
+  /** Mouth corner lift. Platform key "mouthCorner". A number 0..1. Default 0. */
   mouthCorner?: number | null | undefined;
-  /** Mouth size. -1..1, 0 = no change. Platform key "mouthSize". */
+  /** Mouth size. Platform key "mouthSize". A number -1..1. Default 0. */
   mouthSize?: number | null | undefined;
-  /** Narrow face. 0..1, 0 = off. Platform key "narrowFace". */
+  /** Narrow face. Platform key "narrowFace". A number 0..1. Default 0. */
   narrowFace?: number | null | undefined;
-  /** Narrow nose. 0..1, 0 = off. Platform key "narrowNoseRatio". */
+  /** Narrow nose. Platform key "narrowNoseRatio". A number 0..1. Default 0. */
   narrowNoseRatio?: number | null | undefined;
-  /** Nose length. -1..1, 0 = no change. Platform key "noseLengthRatio". */
+  /** Nose length. Platform key "noseLengthRatio". A number -1..1. Default 0. */
   noseLengthRatio?: number | null | undefined;
-  /** Open inner canthus. 0..1, 0 = off. Platform key "openCanthus". */
+  /** Open inner canthus. Platform key "openCanthus". A number 0..1. Default 0. */
   openCanthus?: number | null | undefined;
-  /** Open outer canthus. 0..1, 0 = off. Platform key "openExternalCanthus". */
+  /** Open outer canthus. Platform key "openExternalCanthus". A number 0..1. Default 0. */
   openExternalCanthus?: number | null | undefined;
-  /** Philtrum length. -1..1, 0 = no change. Platform key "philtrumLengthRatio". */
+  /** Philtrum length. Platform key "philtrumLengthRatio". A number -1..1. Default 0. */
   philtrumLengthRatio?: number | null | undefined;
-  /** Nose bridge (profile rhinoplasty). 0..1, 0 = off. Platform key "profileRhinoplasty". */
+  /** Nose bridge (profile rhinoplasty). Platform key "profileRhinoplasty". A number 0..1. Default 0. */
   profileRhinoplasty?: number | null | undefined;
-  /** Rosy complexion strength. 0..1, 0 = off. Platform key "reddenStrength". */
+  /** Rosy complexion strength. Platform key "reddenStrength". A number 0..1. Default 0. */
   reddenStrength?: number | null | undefined;
-  /** Dark circle removal. 0..1, 0 = off. Platform key "removeDarkCircleStrength". */
+  /** Dark circle removal. Platform key "removeDarkCircleStrength". A number 0..1. Default 0. */
   removeDarkCircleStrength?: number | null | undefined;
-  /** Nasolabial fold removal. 0..1, 0 = off. Platform key "removeNasolabialFoldsStrength". */
+  /** Nasolabial fold removal. Platform key "removeNasolabialFoldsStrength". A number 0..1. Default 0. */
   removeNasolabialFoldsStrength?: number | null | undefined;
-  /** Round eyes. 0..1, 0 = off. Platform key "roundEyesRatio". */
+  /** Round eyes. Platform key "roundEyesRatio". A number 0..1. Default 0. */
   roundEyesRatio?: number | null | undefined;
-  /** Saturation. 0..1, 0 = off. Platform key "saturationStrength". */
+  /** Saturation. Platform key "saturationStrength". A number 0..1. Default 0. */
   saturationStrength?: number | null | undefined;
-  /** Sharpening. 0..1, 0 = off. Platform key "sharpen". */
+  /** Sharpening. Platform key "sharpen". A number 0..1. Default 0. */
   sharpen?: number | null | undefined;
-  /** Cheekbone slimming. 0..1, 0 = off. Platform key "shrinkCheekbone". */
+  /** Cheekbone slimming. Platform key "shrinkCheekbone". A number 0..1. Default 0. */
   shrinkCheekbone?: number | null | undefined;
-  /** "Goddess" face slimming. 0..1, 0 = off. Platform key "shrinkGoddessFace". */
+  /** "Goddess" face slimming. Platform key "shrinkGoddessFace". A number 0..1. Default 0. */
   shrinkGoddessFace?: number | null | undefined;
-  /** Jawbone slimming. 0..1, 0 = off. Platform key "shrinkJawbone". */
+  /** Jawbone slimming. Platform key "shrinkJawbone". A number 0..1. Default 0. */
   shrinkJawbone?: number | null | undefined;
-  /** Long face slimming. 0..1, 0 = off. Platform key "shrinkLongFace". */
+  /** Long face slimming. Platform key "shrinkLongFace". A number 0..1. Default 0. */
   shrinkLongFace?: number | null | undefined;
-  /** Natural face slimming. 0..1, 0 = off. Platform key "shrinkNaturalFace". */
+  /** Natural face slimming. Platform key "shrinkNaturalFace". A number 0..1. Default 0. */
   shrinkNaturalFace?: number | null | undefined;
-  /** Face slimming. 0..1, 0 = off. Platform key "shrinkRatio". */
+  /** Face slimming. Platform key "shrinkRatio". A number 0..1. Default 0. */
   shrinkRatio?: number | null | undefined;
-  /** Round face slimming. 0..1, 0 = off. Platform key "shrinkRoundFace". */
+  /** Round face slimming. Platform key "shrinkRoundFace". A number 0..1. Default 0. */
   shrinkRoundFace?: number | null | undefined;
-  /** Whole head slimming. 0..1, 0 = off. Platform key "shrinkWholeHead". */
+  /** Whole head slimming. Platform key "shrinkWholeHead". A number 0..1. Default 0. */
   shrinkWholeHead?: number | null | undefined;
-  /** Small face. 0..1, 0 = off. Platform key "smallRatio". */
+  /** Small face. Platform key "smallRatio". A number 0..1. Default 0. */
   smallRatio?: number | null | undefined;
-  /** Smoothing area: 0 = face only, 1 = whole image (inferred). integer code 0..2. Platform key "smooth_mode". */
+  /** Smoothing area: 0 = face only, 1 = whole image (inferred). Platform key "smooth_mode". An integer 0..2. Default 0. */
   smoothMode?: number | null | undefined;
-  /** Skin smoothing strength. 0..1, 0 = off. Platform key "smoothStrength". */
+  /** Skin smoothing strength. Platform key "smoothStrength". A number 0..1. Default 0. */
   smoothStrength?: number | null | undefined;
-  /** Thin face shape. 0..1, 0 = off. Platform key "thinFaceShapeRatio". */
+  /** Thin face shape. Platform key "thinFaceShapeRatio". A number 0..1. Default 0. */
   thinFaceShapeRatio?: number | null | undefined;
-  /** Thinner head. 0..1, 0 = off. Platform key "thinnerHead". */
+  /** Thinner head. Platform key "thinnerHead". A number 0..1. Default 0. */
   thinnerHead?: number | null | undefined;
-  /** Teeth whitening. 0..1, 0 = off. Platform key "whiteTeeth". */
+  /** Teeth whitening. Platform key "whiteTeeth". A number 0..1. Default 0. */
   whiteTeeth?: number | null | undefined;
-  /** Whitening algorithm (platform code; 0 in the example, other values not public). integer code 0..2. Platform key "whiten_mode". */
+  /** Whitening algorithm (platform code; 0 in the example, other values not public). Platform key "whiten_mode". An integer 0..2. Default 0. */
   whitenMode?: number | null | undefined;
-  /** Skin whitening strength. 0..1, 0 = off. Platform key "whitenStrength". */
+  /** Skin whitening strength. Platform key "whitenStrength". A number 0..1. Default 0. */
   whitenStrength?: number | null | undefined;
 };
 
 /** A new preset. Its params are validated exactly as a submission is. */
 export type CreatePresetInput = {
-  /** Free text. Default "". */
+  /** Free text for people. At most 2000 characters. No control characters except tab and line breaks; no unpaired surrogates. Default "". */
   description?: string | null | undefined;
-  /** Unique per owner, 1..100 characters. */
+  /** Unique per owner. 1..100 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   name: string;
   /** The scene; text fields may contain {{variables}}. */
   params: TakeoverParamsInput;
-  /** At most 20 tags; a tag is 1..32 letters, digits, spaces, "_", "." or "-". */
+  /** Tags to find it by. Duplicates are dropped and the tags are stored sorted (by code point). At most 20 items. Each: At most 32 characters. Leading and trailing spaces are trimmed (lengths count after trimming). Format: a tag is 1..32 letters, digits, spaces, "_", "." or "-" (/^[\p{L}\p{N} _.-]{1,32}$/u). No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default none. */
   tags?: Array<string> | null | undefined;
-  /** Video name template, may contain {{variables}}. */
+  /** Video name template used when a submission gives none; may contain {{variables}}. 1..255 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   videoName?: string | null | undefined;
 };
 
 /** The avatar (digital role). The platform accepts it by `fileId` only. */
 export type DigitalRoleInput = {
-  /** Face feature id; meaning not public. Default "". */
+  /** Face feature id; meaning not public. At most 128 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "". */
   faceFeatureId?: string | null | undefined;
-  /** The platform file id of the avatar. Required, non-empty. */
+  /** The platform file id of the avatar. Required. 1..128 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   fileId: string;
-  /** The platform digital role id (e.g. 4051). Left out of the request when not given. */
+  /** The platform digital role id (e.g. 4051). Left out of the request when not given. An integer, at least 0. */
   id?: number | null | undefined;
-  /** Display name, at most 255 characters. Default "". */
+  /** Display name. At most 255 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "". */
   name?: string | null | undefined;
   /** Where the avatar is placed, in pixels. Default (0, 0). */
   position?: PositionInput | null | undefined;
-  /** Rotation in degrees, -360..360. Default 0. */
+  /** Rotation in degrees. A number -360..360. Default 0. */
   rotation?: number | null | undefined;
-  /** Scale factor, greater than 0 and at most 10. Default 1. */
+  /** Scale factor. A number, greater than 0 and at most 10. Default 1. */
   scale?: number | null | undefined;
-  /** Frame of the avatar clip to start from, >= 0. Default 0. */
+  /** Frame of the avatar clip to start from. An integer, at least 0. Default 0. */
   startFrameIndex?: number | null | undefined;
-  /** Must be empty: the platform references the avatar by fileId only. Default "". */
+  /** Must be empty: the platform references the avatar by fileId only. At most 0 characters. Default "". */
   url?: string | null | undefined;
-  /** Layer order; higher is in front. -1000..1000. Default 1. */
+  /** Layer order; higher is in front. An integer -1000..1000. Default 1. */
   zPosition?: number | null | undefined;
 };
 
 /** The avatar (digital role). The platform accepts it by `fileId` only. As an override: every field optional; objects merge, lists replace, null removes. */
 export type DigitalRolePatch = {
-  /** Face feature id; meaning not public. Default "". */
+  /** Face feature id; meaning not public. At most 128 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "". */
   faceFeatureId?: string | null | undefined;
-  /** The platform file id of the avatar. Required, non-empty. */
+  /** The platform file id of the avatar. Required. 1..128 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   fileId?: string | null | undefined;
-  /** The platform digital role id (e.g. 4051). Left out of the request when not given. */
+  /** The platform digital role id (e.g. 4051). Left out of the request when not given. An integer, at least 0. */
   id?: number | null | undefined;
-  /** Display name, at most 255 characters. Default "". */
+  /** Display name. At most 255 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "". */
   name?: string | null | undefined;
   /** Where the avatar is placed, in pixels. Default (0, 0). */
   position?: PositionPatch | null | undefined;
-  /** Rotation in degrees, -360..360. Default 0. */
+  /** Rotation in degrees. A number -360..360. Default 0. */
   rotation?: number | null | undefined;
-  /** Scale factor, greater than 0 and at most 10. Default 1. */
+  /** Scale factor. A number, greater than 0 and at most 10. Default 1. */
   scale?: number | null | undefined;
-  /** Frame of the avatar clip to start from, >= 0. Default 0. */
+  /** Frame of the avatar clip to start from. An integer, at least 0. Default 0. */
   startFrameIndex?: number | null | undefined;
-  /** Must be empty: the platform references the avatar by fileId only. Default "". */
+  /** Must be empty: the platform references the avatar by fileId only. At most 0 characters. Default "". */
   url?: string | null | undefined;
-  /** Layer order; higher is in front. -1000..1000. Default 1. */
+  /** Layer order; higher is in front. An integer -1000..1000. Default 1. */
   zPosition?: number | null | undefined;
 };
 
@@ -306,7 +306,7 @@ export type DigitalRolePatch = {
 export type EffectsInput = {
   /** Beauty filter settings. */
   beautify?: BeautifyInput | null | undefined;
-  /** Effects format version. Default "1.0". */
+  /** Effects format version. At most 16 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "1.0". */
   version?: string | null | undefined;
 };
 
@@ -314,7 +314,7 @@ export type EffectsInput = {
 export type EffectsPatch = {
   /** Beauty filter settings. */
   beautify?: BeautifyPatch | null | undefined;
-  /** Effects format version. Default "1.0". */
+  /** Effects format version. At most 16 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "1.0". */
   version?: string | null | undefined;
 };
 
@@ -322,25 +322,25 @@ export type EffectsPatch = {
 export type ForegroundInput = {
   /** Loop the media. Default false. */
   cycle?: boolean | null | undefined;
-  /** How long the layer shows (unit not public); -1 means until the end. Default -1. */
+  /** How long the layer shows (unit not public, likely frames); -1 means until the end. An integer, at least -1. Default -1. */
   duration?: number | null | undefined;
-  /** The platform file id of the image or video. Required. */
+  /** The platform file id of the image or video. Required. 1..128 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   fileId: string;
-  /** Display name, at most 255 characters. Default "". */
+  /** Display name. At most 255 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "". */
   name?: string | null | undefined;
-  /** Offset into the media where playback starts (unit not public), >= 0. Default 0. */
+  /** Offset into the media where playback starts (unit not public, likely frames). An integer, at least 0. Default 0. */
   playOffset?: number | null | undefined;
   /** Where the layer is drawn. */
   rect: RectInput;
-  /** Rotation in degrees, -360..360. Default 0. */
+  /** Rotation in degrees. A number -360..360. Default 0. */
   rotation?: number | null | undefined;
-  /** When the layer appears (unit not public, likely frames), >= 0. Default 0. */
+  /** When the layer appears (unit not public, likely frames). An integer, at least 0. Default 0. */
   start?: number | null | undefined;
-  /** Layer media type code; 0 in the platform example, other values not public (likely image vs video). 0..255. Default 0. */
+  /** Layer media type code; 0 in the platform example, other values not public (likely image vs video). An integer 0..255. Default 0. */
   type?: number | null | undefined;
-  /** Must be empty: the platform references layers by fileId only. Default "". */
+  /** Must be empty: the platform references layers by fileId only. At most 0 characters. Default "". */
   url?: string | null | undefined;
-  /** Layer order; higher is in front. -1000..1000. Default 0. */
+  /** Layer order; higher is in front. An integer -1000..1000. Default 0. */
   zPosition?: number | null | undefined;
 };
 
@@ -348,141 +348,141 @@ export type ForegroundInput = {
 export type ForegroundPatch = {
   /** Loop the media. Default false. */
   cycle?: boolean | null | undefined;
-  /** How long the layer shows (unit not public); -1 means until the end. Default -1. */
+  /** How long the layer shows (unit not public, likely frames); -1 means until the end. An integer, at least -1. Default -1. */
   duration?: number | null | undefined;
-  /** The platform file id of the image or video. Required. */
+  /** The platform file id of the image or video. Required. 1..128 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   fileId?: string | null | undefined;
-  /** Display name, at most 255 characters. Default "". */
+  /** Display name. At most 255 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "". */
   name?: string | null | undefined;
-  /** Offset into the media where playback starts (unit not public), >= 0. Default 0. */
+  /** Offset into the media where playback starts (unit not public, likely frames). An integer, at least 0. Default 0. */
   playOffset?: number | null | undefined;
   /** Where the layer is drawn. */
   rect?: RectPatch | null | undefined;
-  /** Rotation in degrees, -360..360. Default 0. */
+  /** Rotation in degrees. A number -360..360. Default 0. */
   rotation?: number | null | undefined;
-  /** When the layer appears (unit not public, likely frames), >= 0. Default 0. */
+  /** When the layer appears (unit not public, likely frames). An integer, at least 0. Default 0. */
   start?: number | null | undefined;
-  /** Layer media type code; 0 in the platform example, other values not public (likely image vs video). 0..255. Default 0. */
+  /** Layer media type code; 0 in the platform example, other values not public (likely image vs video). An integer 0..255. Default 0. */
   type?: number | null | undefined;
-  /** Must be empty: the platform references layers by fileId only. Default "". */
+  /** Must be empty: the platform references layers by fileId only. At most 0 characters. Default "". */
   url?: string | null | undefined;
-  /** Layer order; higher is in front. -1000..1000. Default 0. */
+  /** Layer order; higher is in front. An integer -1000..1000. Default 0. */
   zPosition?: number | null | undefined;
 };
 
 /** A text overlay (the platform's "foreground-texts"). At most 50. */
 export type ForegroundTextInput = {
-  /** Box colour behind the text. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [0, 0, 0, 0]. */
+  /** Box colour behind the text as [red, green, blue, alpha]. Exactly 4 items. Each: An integer 0..255. Default [0, 0, 0, 0]. */
   backgroundRgba?: Array<number> | null | undefined;
-  /** Font name, passed through unchanged: the platform does not publish the accepted names (its own examples use both "NotoSansSChineseBlack" and "Noto Sans S Chinese Black"). */
+  /** Font name, passed through unchanged: the platform does not publish the accepted names (its own examples use both "NotoSansSChineseBlack" and "Noto Sans S Chinese Black"). 1..255 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   fontFamily: string;
-  /** Font size in pixels, greater than 0 and at most 1000. Default 40. */
+  /** Font size in pixels. A number, greater than 0 and at most 1000. Default 40. */
   fontSize?: number | null | undefined;
-  /** Opacity, 0 (invisible) to 1 (opaque). Default 1. */
+  /** Opacity, 0 (invisible) to 1 (opaque). A number 0..1. Default 1. */
   opacity?: number | null | undefined;
   /** Where the text is placed. Default (0, 0). */
   position?: PositionInput | null | undefined;
-  /** Text colour. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [255, 255, 255, 255]. */
+  /** Text colour as [red, green, blue, alpha]. Exactly 4 items. Each: An integer 0..255. Default [255, 255, 255, 255]. */
   rgba?: Array<number> | null | undefined;
-  /** Outline colour. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [0, 0, 0, 0]. */
+  /** Outline colour as [red, green, blue, alpha]. Exactly 4 items. Each: An integer 0..255. Default [0, 0, 0, 0]. */
   strokeRgba?: Array<number> | null | undefined;
-  /** Outline width in pixels, 0..100. Default 0. */
+  /** Outline width in pixels. A number 0..100. Default 0. */
   strokeWidth?: number | null | undefined;
-  /** The text, 1..500 characters. In a preset it may contain {{variables}}. */
+  /** The text. In a preset it may contain {{variables}}. 1..500 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   text: string;
-  /** Layer order; higher is in front. -1000..1000. Default 10. */
+  /** Layer order; higher is in front. An integer -1000..1000. Default 10. */
   zPosition?: number | null | undefined;
 };
 
 /** A text overlay (the platform's "foreground-texts"). At most 50. As an override: every field optional; objects merge, lists replace, null removes. */
 export type ForegroundTextPatch = {
-  /** Box colour behind the text. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [0, 0, 0, 0]. */
+  /** Box colour behind the text as [red, green, blue, alpha]. Exactly 4 items. Each: An integer 0..255. Default [0, 0, 0, 0]. */
   backgroundRgba?: Array<number> | null | undefined;
-  /** Font name, passed through unchanged: the platform does not publish the accepted names (its own examples use both "NotoSansSChineseBlack" and "Noto Sans S Chinese Black"). */
+  /** Font name, passed through unchanged: the platform does not publish the accepted names (its own examples use both "NotoSansSChineseBlack" and "Noto Sans S Chinese Black"). 1..255 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   fontFamily?: string | null | undefined;
-  /** Font size in pixels, greater than 0 and at most 1000. Default 40. */
+  /** Font size in pixels. A number, greater than 0 and at most 1000. Default 40. */
   fontSize?: number | null | undefined;
-  /** Opacity, 0 (invisible) to 1 (opaque). Default 1. */
+  /** Opacity, 0 (invisible) to 1 (opaque). A number 0..1. Default 1. */
   opacity?: number | null | undefined;
   /** Where the text is placed. Default (0, 0). */
   position?: PositionPatch | null | undefined;
-  /** Text colour. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [255, 255, 255, 255]. */
+  /** Text colour as [red, green, blue, alpha]. Exactly 4 items. Each: An integer 0..255. Default [255, 255, 255, 255]. */
   rgba?: Array<number> | null | undefined;
-  /** Outline colour. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [0, 0, 0, 0]. */
+  /** Outline colour as [red, green, blue, alpha]. Exactly 4 items. Each: An integer 0..255. Default [0, 0, 0, 0]. */
   strokeRgba?: Array<number> | null | undefined;
-  /** Outline width in pixels, 0..100. Default 0. */
+  /** Outline width in pixels. A number 0..100. Default 0. */
   strokeWidth?: number | null | undefined;
-  /** The text, 1..500 characters. In a preset it may contain {{variables}}. */
+  /** The text. In a preset it may contain {{variables}}. 1..500 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   text?: string | null | undefined;
-  /** Layer order; higher is in front. -1000..1000. Default 10. */
+  /** Layer order; higher is in front. An integer -1000..1000. Default 10. */
   zPosition?: number | null | undefined;
 };
 
 /** A point on the canvas in pixels, from the top-left corner. Each coordinate -16384..16384. */
 export type PositionInput = {
-  /** Pixels from the left edge. Default 0. */
+  /** Pixels from the left edge. A number -16384..16384. Default 0. */
   x?: number | null | undefined;
-  /** Pixels from the top edge. Default 0. */
+  /** Pixels from the top edge. A number -16384..16384. Default 0. */
   y?: number | null | undefined;
 };
 
 /** A point on the canvas in pixels, from the top-left corner. Each coordinate -16384..16384. As an override: every field optional; objects merge, lists replace, null removes. */
 export type PositionPatch = {
-  /** Pixels from the left edge. Default 0. */
+  /** Pixels from the left edge. A number -16384..16384. Default 0. */
   x?: number | null | undefined;
-  /** Pixels from the top edge. Default 0. */
+  /** Pixels from the top edge. A number -16384..16384. Default 0. */
   y?: number | null | undefined;
 };
 
 /** Build the scene from a saved preset. */
 export type PresetReferenceInput = {
-  /** The preset. */
+  /** The preset's global id. A malformed id (not a global id, or of another type) answers exactly as an id no object of yours has: null from lookups, NotFoundError from mutations, a ValidationError issue in a preset reference. Only an id that breaks the text rule or is longer than 200 characters is refused as bad input. At most 200 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   id: string | number;
   /** Changes to the preset scene, deep-merged over it: objects merge, lists replace, null removes. */
   overrides?: TakeoverParamsPatch | null | undefined;
-  /** A value for every variable the preset uses, and no others. */
+  /** A value for every variable the preset uses (its `variables`). A value for a variable the preset declares but no longer uses after `overrides` is accepted with a warning; a value for a name the preset never declared is refused. At most 100 items. */
   variables?: Array<VariableValueInput> | null | undefined;
-  /** A past version; the current one when left out. */
+  /** A past version; the current one when left out. An integer, greater than 0. */
   version?: number | null | undefined;
 };
 
 /** A rectangle on the canvas in whole pixels; sent to the platform as [x, y, width, height]. */
 export type RectInput = {
-  /** Height, 1..16384. */
+  /** Height. An integer, greater than 0 and at most 16384. */
   height: number;
-  /** Width, 1..16384. */
+  /** Width. An integer, greater than 0 and at most 16384. */
   width: number;
-  /** Left edge, -16384..16384. */
+  /** Left edge. An integer -16384..16384. */
   x: number;
-  /** Top edge, -16384..16384. */
+  /** Top edge. An integer -16384..16384. */
   y: number;
 };
 
 /** A rectangle on the canvas in whole pixels; sent to the platform as [x, y, width, height]. As an override: every field optional; objects merge, lists replace, null removes. */
 export type RectPatch = {
-  /** Height, 1..16384. */
+  /** Height. An integer, greater than 0 and at most 16384. */
   height?: number | null | undefined;
-  /** Width, 1..16384. */
+  /** Width. An integer, greater than 0 and at most 16384. */
   width?: number | null | undefined;
-  /** Left edge, -16384..16384. */
+  /** Left edge. An integer -16384..16384. */
   x?: number | null | undefined;
-  /** Top edge, -16384..16384. */
+  /** Top edge. An integer -16384..16384. */
   y?: number | null | undefined;
 };
 
 /** Output video size in pixels; sent as [width, height]. Each side 16..4096. */
 export type ResolutionInput = {
-  /** Height in pixels, e.g. 1920. */
+  /** Height in pixels, e.g. 1920. An integer 16..4096. */
   height: number;
-  /** Width in pixels, e.g. 1080. */
+  /** Width in pixels, e.g. 1080. An integer 16..4096. */
   width: number;
 };
 
 /** Output video size in pixels; sent as [width, height]. Each side 16..4096. As an override: every field optional; objects merge, lists replace, null removes. */
 export type ResolutionPatch = {
-  /** Height in pixels, e.g. 1920. */
+  /** Height in pixels, e.g. 1920. An integer 16..4096. */
   height?: number | null | undefined;
-  /** Width in pixels, e.g. 1080. */
+  /** Width in pixels, e.g. 1080. An integer 16..4096. */
   width?: number | null | undefined;
 };
 
@@ -501,37 +501,39 @@ export type SceneWarningCode =
   /** The script looks like SSML but `ssml` is false. */
   | 'SSML_NOT_FLAGGED'
   /** At its font size the text is wider than the canvas (estimated). */
-  | 'TEXT_TOO_WIDE';
+  | 'TEXT_TOO_WIDE'
+  /** A value was given for a variable the preset declares, but the overrides removed every place that used it. */
+  | 'UNUSED_VARIABLE';
 
 /** Everything the platform needs to render a takeover video. Only `resolution`, `digitalRole` and a script (`ttsQuery.content`, or `audios`) are required; every default is applied by this service and stored with the task. */
 export type TakeoverParamsInput = {
-  /** Audio tracks, at most 20. Default none. */
+  /** Audio tracks. At most 20 items. Default none. */
   audios?: Array<AudioInput> | null | undefined;
-  /** At most 20. Default none. */
+  /** Background layers, behind the avatar. At most 20 items. Default none. */
   backgrounds?: Array<BackgroundInput> | null | undefined;
-  /** Bit rate, greater than 0 and at most 100 (unit not public, likely Mbps). Default 8. */
+  /** Bit rate (unit not public, likely Mbps). A number, greater than 0 and at most 100. Default 8. */
   bitRate?: number | null | undefined;
-  /** The avatar. */
+  /** The avatar. Required. */
   digitalRole: DigitalRoleInput;
-  /** Left out of the request when not given. */
+  /** Visual effects. Left out of the request when not given. */
   effects?: EffectsInput | null | undefined;
-  /** Text overlays, at most 50. Default none. */
+  /** Text overlays. At most 50 items. Default none. */
   foregroundTexts?: Array<ForegroundTextInput> | null | undefined;
-  /** At most 20. Default none. */
+  /** Foreground layers. At most 20 items. Default none. */
   foregrounds?: Array<ForegroundInput> | null | undefined;
-  /** Frames per second, 1..60. Default 25 (the platform encodes H.264 at 25 fps). */
+  /** Frames per second (the platform encodes H.264 at 25 fps). An integer 1..60. Default 25. */
   frameRate?: number | null | undefined;
-  /** Output video size. */
+  /** Output video size. Required. */
   resolution: ResolutionInput;
-  /** Left out of the request when not given. */
+  /** The title overlay. Left out of the request when not given. */
   title?: TitleInput | null | undefined;
   /** TTS voice. Left out of the request when not given. */
   ttsConfig?: TtsConfigInput | null | undefined;
   /** TTS script. Left out of the request when not given. */
   ttsQuery?: TtsQueryInput | null | undefined;
-  /** Synthesis format version. Default "0.0.13". */
+  /** Synthesis format version. 1..16 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "0.0.13". */
   version?: string | null | undefined;
-  /** Default MP4. */
+  /** Container of the rendered video. Default "MP4". */
   videoFormat?: VideoFormat | null | undefined;
   /** Watermark text. Default hidden. */
   watermark?: WatermarkInput | null | undefined;
@@ -539,33 +541,33 @@ export type TakeoverParamsInput = {
 
 /** Everything the platform needs to render a takeover video. Only `resolution`, `digitalRole` and a script (`ttsQuery.content`, or `audios`) are required; every default is applied by this service and stored with the task. As an override: every field optional; objects merge, lists replace, null removes. */
 export type TakeoverParamsPatch = {
-  /** Audio tracks, at most 20. Default none. */
+  /** Audio tracks. At most 20 items. Default none. */
   audios?: Array<AudioPatch> | null | undefined;
-  /** At most 20. Default none. */
+  /** Background layers, behind the avatar. At most 20 items. Default none. */
   backgrounds?: Array<BackgroundPatch> | null | undefined;
-  /** Bit rate, greater than 0 and at most 100 (unit not public, likely Mbps). Default 8. */
+  /** Bit rate (unit not public, likely Mbps). A number, greater than 0 and at most 100. Default 8. */
   bitRate?: number | null | undefined;
-  /** The avatar. */
+  /** The avatar. Required. */
   digitalRole?: DigitalRolePatch | null | undefined;
-  /** Left out of the request when not given. */
+  /** Visual effects. Left out of the request when not given. */
   effects?: EffectsPatch | null | undefined;
-  /** Text overlays, at most 50. Default none. */
+  /** Text overlays. At most 50 items. Default none. */
   foregroundTexts?: Array<ForegroundTextPatch> | null | undefined;
-  /** At most 20. Default none. */
+  /** Foreground layers. At most 20 items. Default none. */
   foregrounds?: Array<ForegroundPatch> | null | undefined;
-  /** Frames per second, 1..60. Default 25 (the platform encodes H.264 at 25 fps). */
+  /** Frames per second (the platform encodes H.264 at 25 fps). An integer 1..60. Default 25. */
   frameRate?: number | null | undefined;
-  /** Output video size. */
+  /** Output video size. Required. */
   resolution?: ResolutionPatch | null | undefined;
-  /** Left out of the request when not given. */
+  /** The title overlay. Left out of the request when not given. */
   title?: TitlePatch | null | undefined;
   /** TTS voice. Left out of the request when not given. */
   ttsConfig?: TtsConfigPatch | null | undefined;
   /** TTS script. Left out of the request when not given. */
   ttsQuery?: TtsQueryPatch | null | undefined;
-  /** Synthesis format version. Default "0.0.13". */
+  /** Synthesis format version. 1..16 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "0.0.13". */
   version?: string | null | undefined;
-  /** Default MP4. */
+  /** Container of the rendered video. Default "MP4". */
   videoFormat?: VideoFormat | null | undefined;
   /** Watermark text. Default hidden. */
   watermark?: WatermarkPatch | null | undefined;
@@ -598,9 +600,9 @@ export type TaskFilterInput = {
   createdAfter?: string | null | undefined;
   /** Created before this time. */
   createdBefore?: string | null | undefined;
-  /** Made from this preset. */
+  /** Made from this preset. At most 200 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. A malformed or unknown id matches no task. */
   presetId?: string | number | null | undefined;
-  /** Part of the video name, matched literally ("%" and "_" are not wildcards), case-insensitively; at most 255 characters. */
+  /** Part of the video name, matched literally ("%" and "_" are not wildcards), case-insensitively. At most 255 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   search?: string | null | undefined;
   /** Any of these statuses. */
   status?: Array<TaskStatus> | null | undefined;
@@ -627,91 +629,91 @@ export type TaskStatus =
 
 /** The video title overlay. */
 export type TitleInput = {
-  /** Box colour behind the text. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [0, 0, 0, 0]. */
+  /** Box colour behind the text as [red, green, blue, alpha]. Exactly 4 items. Each: An integer 0..255. Default [0, 0, 0, 0]. */
   backgroundRgba?: Array<number> | null | undefined;
-  /** Font name, passed through unchanged: the platform does not publish the accepted names (its own examples use both "NotoSansSChineseBlack" and "Noto Sans S Chinese Black"). */
+  /** Font name, passed through unchanged: the platform does not publish the accepted names (its own examples use both "NotoSansSChineseBlack" and "Noto Sans S Chinese Black"). 1..255 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   fontFamily: string;
-  /** Font size in pixels, greater than 0 and at most 1000. Default 40. */
+  /** Font size in pixels. A number, greater than 0 and at most 1000. Default 40. */
   fontSize?: number | null | undefined;
-  /** Opacity, 0 (invisible) to 1 (opaque). Default 1. */
+  /** Opacity, 0 (invisible) to 1 (opaque). A number 0..1. Default 1. */
   opacity?: number | null | undefined;
   /** Where the text is placed. Default (0, 0). */
   position?: PositionInput | null | undefined;
-  /** Text colour. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [255, 255, 255, 255]. */
+  /** Text colour as [red, green, blue, alpha]. Exactly 4 items. Each: An integer 0..255. Default [255, 255, 255, 255]. */
   rgba?: Array<number> | null | undefined;
-  /** Scale factor, greater than 0 and at most 10. Default 1. */
+  /** Scale factor. A number, greater than 0 and at most 10. Default 1. */
   scale?: number | null | undefined;
-  /** Outline colour. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [0, 0, 0, 0]. */
+  /** Outline colour as [red, green, blue, alpha]. Exactly 4 items. Each: An integer 0..255. Default [0, 0, 0, 0]. */
   strokeRgba?: Array<number> | null | undefined;
-  /** Outline width in pixels, 0..100. Default 0. */
+  /** Outline width in pixels. A number 0..100. Default 0. */
   strokeWidth?: number | null | undefined;
-  /** The text, 1..500 characters. In a preset it may contain {{variables}}. */
+  /** The text. In a preset it may contain {{variables}}. 1..500 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   text: string;
 };
 
 /** The video title overlay. As an override: every field optional; objects merge, lists replace, null removes. */
 export type TitlePatch = {
-  /** Box colour behind the text. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [0, 0, 0, 0]. */
+  /** Box colour behind the text as [red, green, blue, alpha]. Exactly 4 items. Each: An integer 0..255. Default [0, 0, 0, 0]. */
   backgroundRgba?: Array<number> | null | undefined;
-  /** Font name, passed through unchanged: the platform does not publish the accepted names (its own examples use both "NotoSansSChineseBlack" and "Noto Sans S Chinese Black"). */
+  /** Font name, passed through unchanged: the platform does not publish the accepted names (its own examples use both "NotoSansSChineseBlack" and "Noto Sans S Chinese Black"). 1..255 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   fontFamily?: string | null | undefined;
-  /** Font size in pixels, greater than 0 and at most 1000. Default 40. */
+  /** Font size in pixels. A number, greater than 0 and at most 1000. Default 40. */
   fontSize?: number | null | undefined;
-  /** Opacity, 0 (invisible) to 1 (opaque). Default 1. */
+  /** Opacity, 0 (invisible) to 1 (opaque). A number 0..1. Default 1. */
   opacity?: number | null | undefined;
   /** Where the text is placed. Default (0, 0). */
   position?: PositionPatch | null | undefined;
-  /** Text colour. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [255, 255, 255, 255]. */
+  /** Text colour as [red, green, blue, alpha]. Exactly 4 items. Each: An integer 0..255. Default [255, 255, 255, 255]. */
   rgba?: Array<number> | null | undefined;
-  /** Scale factor, greater than 0 and at most 10. Default 1. */
+  /** Scale factor. A number, greater than 0 and at most 10. Default 1. */
   scale?: number | null | undefined;
-  /** Outline colour. Colour as exactly 4 integers [red, green, blue, alpha], each 0..255. Default [0, 0, 0, 0]. */
+  /** Outline colour as [red, green, blue, alpha]. Exactly 4 items. Each: An integer 0..255. Default [0, 0, 0, 0]. */
   strokeRgba?: Array<number> | null | undefined;
-  /** Outline width in pixels, 0..100. Default 0. */
+  /** Outline width in pixels. A number 0..100. Default 0. */
   strokeWidth?: number | null | undefined;
-  /** The text, 1..500 characters. In a preset it may contain {{variables}}. */
+  /** The text. In a preset it may contain {{variables}}. 1..500 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   text?: string | null | undefined;
 };
 
 /** The text-to-speech voice. When left out, the platform chooses (behaviour not public). */
 export type TtsConfigInput = {
-  /** Voice id, e.g. "xiaoyue". */
+  /** Voice id, e.g. "xiaoyue". 1..128 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   id: string;
-  /** BCP 47 language tag. Default "zh-CN". */
+  /** BCP 47 language tag. At most 35 characters. Format: must be a BCP 47 language tag such as "zh-CN" (/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/). No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "zh-CN". */
   language?: string | null | undefined;
-  /** Voice display name. Default "". */
+  /** Voice display name. At most 255 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "". */
   name?: string | null | undefined;
-  /** Pitch shift, -50..50; unit not public. Default 0. */
+  /** Pitch shift; unit not public. A number -50..50. Default 0. */
   pitchOffset?: number | null | undefined;
-  /** Speaking speed multiplier, 0.25..4. Default 1. */
+  /** Speaking speed multiplier. A number 0.25..4. Default 1. */
   speedRatio?: number | null | undefined;
-  /** TTS vendor code (e.g. 3); the list is not public. Left out when not given. */
+  /** TTS vendor code (e.g. 3); the list is not public. Left out when not given. An integer, at least 0. */
   vendorId?: number | null | undefined;
-  /** Volume, 0..1000 (the platform's examples use 100 and 400; scale not public). Default 100. */
+  /** Volume (the platform's examples use 100 and 400; scale not public). An integer 0..1000. Default 100. */
   volume?: number | null | undefined;
 };
 
 /** The text-to-speech voice. When left out, the platform chooses (behaviour not public). As an override: every field optional; objects merge, lists replace, null removes. */
 export type TtsConfigPatch = {
-  /** Voice id, e.g. "xiaoyue". */
+  /** Voice id, e.g. "xiaoyue". 1..128 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   id?: string | null | undefined;
-  /** BCP 47 language tag. Default "zh-CN". */
+  /** BCP 47 language tag. At most 35 characters. Format: must be a BCP 47 language tag such as "zh-CN" (/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/). No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "zh-CN". */
   language?: string | null | undefined;
-  /** Voice display name. Default "". */
+  /** Voice display name. At most 255 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "". */
   name?: string | null | undefined;
-  /** Pitch shift, -50..50; unit not public. Default 0. */
+  /** Pitch shift; unit not public. A number -50..50. Default 0. */
   pitchOffset?: number | null | undefined;
-  /** Speaking speed multiplier, 0.25..4. Default 1. */
+  /** Speaking speed multiplier. A number 0.25..4. Default 1. */
   speedRatio?: number | null | undefined;
-  /** TTS vendor code (e.g. 3); the list is not public. Left out when not given. */
+  /** TTS vendor code (e.g. 3); the list is not public. Left out when not given. An integer, at least 0. */
   vendorId?: number | null | undefined;
-  /** Volume, 0..1000 (the platform's examples use 100 and 400; scale not public). Default 100. */
+  /** Volume (the platform's examples use 100 and 400; scale not public). An integer 0..1000. Default 100. */
   volume?: number | null | undefined;
 };
 
 /** What the avatar says. Required unless `audios` drive the avatar. */
 export type TtsQueryInput = {
-  /** The script, plain text or SSML, at most 10000 characters. In a preset it may contain {{variables}}. */
+  /** The script, plain text or SSML. In a preset it may contain {{variables}}. At most 10000 characters. No control characters except tab and line breaks; no unpaired surrogates. Default "". */
   content?: string | null | undefined;
   /** True when `content` is SSML; it must then be well-formed XML with a <speak> root. Default false. */
   ssml?: boolean | null | undefined;
@@ -719,7 +721,7 @@ export type TtsQueryInput = {
 
 /** What the avatar says. Required unless `audios` drive the avatar. As an override: every field optional; objects merge, lists replace, null removes. */
 export type TtsQueryPatch = {
-  /** The script, plain text or SSML, at most 10000 characters. In a preset it may contain {{variables}}. */
+  /** The script, plain text or SSML. In a preset it may contain {{variables}}. At most 10000 characters. No control characters except tab and line breaks; no unpaired surrogates. Default "". */
   content?: string | null | undefined;
   /** True when `content` is SSML; it must then be well-formed XML with a <speak> root. Default false. */
   ssml?: boolean | null | undefined;
@@ -727,23 +729,23 @@ export type TtsQueryPatch = {
 
 /** Changes to a preset; fields left out stay as they are. Saved as a new version. */
 export type UpdatePresetInput = {
-  /** New description. */
+  /** New description. Free text for people. At most 2000 characters. No control characters except tab and line breaks; no unpaired surrogates. */
   description?: string | null | undefined;
-  /** New name, unique per owner. */
+  /** New name. Unique per owner. 1..100 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   name?: string | null | undefined;
-  /** Replaces the whole scene. */
+  /** Replaces the whole scene. The scene; text fields may contain {{variables}}. */
   params?: TakeoverParamsInput | null | undefined;
-  /** Replaces the tags. At most 20 tags; a tag is 1..32 letters, digits, spaces, "_", "." or "-". */
+  /** Replaces the tags. Tags to find it by. Duplicates are dropped and the tags are stored sorted (by code point). At most 20 items. Each: At most 32 characters. Leading and trailing spaces are trimmed (lengths count after trimming). Format: a tag is 1..32 letters, digits, spaces, "_", "." or "-" (/^[\p{L}\p{N} _.-]{1,32}$/u). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   tags?: Array<string> | null | undefined;
-  /** New video name template; null removes it. */
+  /** New video name template; null removes it. Video name template used when a submission gives none; may contain {{variables}}. 1..255 characters. Leading and trailing spaces are trimmed (lengths count after trimming). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   videoName?: string | null | undefined;
 };
 
 /** A value for one {{variable}} of a preset. */
 export type VariableValueInput = {
-  /** The variable name, without braces. */
+  /** The variable name, without braces. At most 64 characters. Format: a variable name is letters, digits and "_" (/^[A-Za-z_][A-Za-z0-9_]*$/). No control characters (NUL, tab, line breaks...); no unpaired surrogates. */
   name: string;
-  /** Text put in its place (XML-escaped inside SSML). */
+  /** Text put in its place (XML-escaped inside SSML). At most 10000 characters. No control characters except tab and line breaks; no unpaired surrogates. */
   value: string;
 };
 
@@ -756,17 +758,17 @@ export type VideoFormat =
 
 /** A watermark text. When the whole input is left out, no watermark is shown. */
 export type WatermarkInput = {
-  /** Watermark text, at most 100 characters. In a preset it may contain {{variables}}. Default "". */
+  /** Watermark text. In a preset it may contain {{variables}}. At most 100 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "". */
   content?: string | null | undefined;
-  /** Show the watermark. Default true when a watermark is given. */
+  /** Show the watermark (when the whole watermark is left out, none is shown). Default true. */
   show?: boolean | null | undefined;
 };
 
 /** A watermark text. When the whole input is left out, no watermark is shown. As an override: every field optional; objects merge, lists replace, null removes. */
 export type WatermarkPatch = {
-  /** Watermark text, at most 100 characters. In a preset it may contain {{variables}}. Default "". */
+  /** Watermark text. In a preset it may contain {{variables}}. At most 100 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. Default "". */
   content?: string | null | undefined;
-  /** Show the watermark. Default true when a watermark is given. */
+  /** Show the watermark (when the whole watermark is left out, none is shown). Default true. */
   show?: boolean | null | undefined;
 };
 
@@ -939,18 +941,550 @@ export type TaskQueryVariables = Exact<{
 
 export type TaskQuery = { task: { id: string, videoName: string, status: TaskStatus, paramString: string, previewUrl: string, params: { resolution: { width: number, height: number }, digitalRole: { fileId: string, scale: number }, ttsQuery: { content: string, ssml: boolean } | null } } | null };
 
-export const SubmissionResultFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SubmissionResult"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTakeoverVideoResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTakeoverVideoSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platformTaskId"}},{"kind":"Field","name":{"kind":"Name","value":"outcomeRecorded"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"platformTaskId"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"presetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubmissionInProgress"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IdempotencyKeyReusedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformRejectedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"platformMessage"}},{"kind":"Field","name":{"kind":"Name","value":"outcomeRecorded"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformUnreachableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"outcomeRecorded"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubmissionOutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"outcomeRecorded"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SubmissionResultFragment, unknown>;
-export const PresetSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PresetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Preset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"variables"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<PresetSummaryFragment, unknown>;
-export const CreateTakeoverVideoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateTakeoverVideo"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"videoName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"thumbnailUrl"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"params"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TakeoverParamsInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTakeoverVideo"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"videoName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"videoName"}}},{"kind":"Argument","name":{"kind":"Name","value":"thumbnailUrl"},"value":{"kind":"Variable","name":{"kind":"Name","value":"thumbnailUrl"}}},{"kind":"Argument","name":{"kind":"Name","value":"params"},"value":{"kind":"Variable","name":{"kind":"Name","value":"params"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubmissionResult"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SubmissionResult"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTakeoverVideoResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTakeoverVideoSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platformTaskId"}},{"kind":"Field","name":{"kind":"Name","value":"outcomeRecorded"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"platformTaskId"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"presetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubmissionInProgress"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IdempotencyKeyReusedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformRejectedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"platformMessage"}},{"kind":"Field","name":{"kind":"Name","value":"outcomeRecorded"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformUnreachableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"outcomeRecorded"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubmissionOutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"outcomeRecorded"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CreateTakeoverVideoMutation, CreateTakeoverVideoMutationVariables>;
-export const CreateTakeoverVideoFromPresetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateTakeoverVideoFromPreset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"preset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PresetReferenceInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"videoName"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTakeoverVideo"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"preset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"preset"}}},{"kind":"Argument","name":{"kind":"Name","value":"videoName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"videoName"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubmissionResult"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SubmissionResult"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTakeoverVideoResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTakeoverVideoSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platformTaskId"}},{"kind":"Field","name":{"kind":"Name","value":"outcomeRecorded"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"platformTaskId"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"presetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubmissionInProgress"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IdempotencyKeyReusedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformRejectedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"platformMessage"}},{"kind":"Field","name":{"kind":"Name","value":"outcomeRecorded"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformUnreachableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"outcomeRecorded"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubmissionOutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"outcomeRecorded"}},{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CreateTakeoverVideoFromPresetMutation, CreateTakeoverVideoFromPresetMutationVariables>;
-export const PresetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Presets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tag"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"presets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"tag"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tag"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PresetSummary"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PresetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Preset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"variables"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<PresetsQuery, PresetsQueryVariables>;
-export const PresetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Preset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PresetSummary"}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PresetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Preset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"variables"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<PresetQuery, PresetQueryVariables>;
-export const CreatePresetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePreset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePresetInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPreset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePresetSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PresetSummary"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PresetNameTakenError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PresetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Preset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"variables"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<CreatePresetMutation, CreatePresetMutationVariables>;
-export const UpdatePresetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdatePreset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdatePresetInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updatePreset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"expectedVersion"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpdatePresetSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PresetSummary"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PresetNameTakenError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PresetVersionConflictError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PresetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Preset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"variables"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<UpdatePresetMutation, UpdatePresetMutationVariables>;
-export const DuplicatePresetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DuplicatePreset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"duplicatePreset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DuplicatePresetSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PresetSummary"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PresetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Preset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"variables"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<DuplicatePresetMutation, DuplicatePresetMutationVariables>;
-export const DeletePresetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeletePreset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletePreset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeletePresetSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DeletePresetMutation, DeletePresetMutationVariables>;
-export const CheckSceneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CheckScene"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"params"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TakeoverParamsInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"preset"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PresetReferenceInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"videoName"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"thumbnailUrl"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"frame"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"checkScene"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"params"},"value":{"kind":"Variable","name":{"kind":"Name","value":"params"}}},{"kind":"Argument","name":{"kind":"Name","value":"preset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"preset"}}},{"kind":"Argument","name":{"kind":"Name","value":"videoName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"videoName"}}},{"kind":"Argument","name":{"kind":"Name","value":"thumbnailUrl"},"value":{"kind":"Variable","name":{"kind":"Name","value":"thumbnailUrl"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"paramString"}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"previewSvg"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"frame"},"value":{"kind":"Variable","name":{"kind":"Name","value":"frame"}}}]}]}}]}}]} as unknown as DocumentNode<CheckSceneQuery, CheckSceneQueryVariables>;
-export const TaskUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"TaskUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"taskUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"resultUrl"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"platformMessage"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<TaskUpdatedSubscription, TaskUpdatedSubscriptionVariables>;
-export const TaskEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"TaskEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TaskEventsFilterInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"taskEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"resultUrl"}}]}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<TaskEventsSubscription, TaskEventsSubscriptionVariables>;
-export const TasksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Tasks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TaskFilterInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"platformTaskId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"expired"}},{"kind":"Field","name":{"kind":"Name","value":"presetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"preset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<TasksQuery, TasksQueryVariables>;
-export const TaskDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Task"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"task"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"videoName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"paramString"}},{"kind":"Field","name":{"kind":"Name","value":"previewUrl"}},{"kind":"Field","name":{"kind":"Name","value":"params"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resolution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"digitalRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileId"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ttsQuery"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"ssml"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TaskQuery, TaskQueryVariables>;
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const SubmissionResultFragmentDoc = new TypedDocumentString(`
+    fragment SubmissionResult on CreateTakeoverVideoResult {
+  __typename
+  ... on CreateTakeoverVideoSuccess {
+    platformTaskId
+    outcomeRecorded
+    task {
+      id
+      status
+      platformTaskId
+      expiresAt
+      presetVersion
+      warnings {
+        path
+        code
+        message
+      }
+    }
+  }
+  ... on SubmissionInProgress {
+    message
+    task {
+      id
+      status
+    }
+  }
+  ... on ValidationError {
+    message
+    issues {
+      path
+      message
+    }
+  }
+  ... on IdempotencyKeyReusedError {
+    message
+    idempotencyKey
+  }
+  ... on PlatformRejectedError {
+    message
+    code
+    platformMessage
+    outcomeRecorded
+    task {
+      id
+      status
+    }
+  }
+  ... on PlatformUnreachableError {
+    message
+    outcomeRecorded
+    task {
+      id
+      status
+      failureReason
+    }
+  }
+  ... on SubmissionOutcomeUnknownError {
+    message
+    outcomeRecorded
+    task {
+      id
+      status
+      failureReason
+      events {
+        at
+        fromStatus
+        toStatus
+        source
+        message
+      }
+    }
+  }
+}
+    `, {"fragmentName":"SubmissionResult"}) as unknown as TypedDocumentString<SubmissionResultFragment, unknown>;
+export const PresetSummaryFragmentDoc = new TypedDocumentString(`
+    fragment PresetSummary on Preset {
+  id
+  name
+  description
+  tags
+  videoName
+  version
+  variables
+  updatedAt
+}
+    `, {"fragmentName":"PresetSummary"}) as unknown as TypedDocumentString<PresetSummaryFragment, unknown>;
+export const CreateTakeoverVideoDocument = new TypedDocumentString(`
+    mutation CreateTakeoverVideo($videoName: String!, $thumbnailUrl: String, $params: TakeoverParamsInput!, $idempotencyKey: String) {
+  createTakeoverVideo(
+    videoName: $videoName
+    thumbnailUrl: $thumbnailUrl
+    params: $params
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...SubmissionResult
+  }
+}
+    fragment SubmissionResult on CreateTakeoverVideoResult {
+  __typename
+  ... on CreateTakeoverVideoSuccess {
+    platformTaskId
+    outcomeRecorded
+    task {
+      id
+      status
+      platformTaskId
+      expiresAt
+      presetVersion
+      warnings {
+        path
+        code
+        message
+      }
+    }
+  }
+  ... on SubmissionInProgress {
+    message
+    task {
+      id
+      status
+    }
+  }
+  ... on ValidationError {
+    message
+    issues {
+      path
+      message
+    }
+  }
+  ... on IdempotencyKeyReusedError {
+    message
+    idempotencyKey
+  }
+  ... on PlatformRejectedError {
+    message
+    code
+    platformMessage
+    outcomeRecorded
+    task {
+      id
+      status
+    }
+  }
+  ... on PlatformUnreachableError {
+    message
+    outcomeRecorded
+    task {
+      id
+      status
+      failureReason
+    }
+  }
+  ... on SubmissionOutcomeUnknownError {
+    message
+    outcomeRecorded
+    task {
+      id
+      status
+      failureReason
+      events {
+        at
+        fromStatus
+        toStatus
+        source
+        message
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<CreateTakeoverVideoMutation, CreateTakeoverVideoMutationVariables>;
+export const CreateTakeoverVideoFromPresetDocument = new TypedDocumentString(`
+    mutation CreateTakeoverVideoFromPreset($preset: PresetReferenceInput!, $videoName: String, $idempotencyKey: String) {
+  createTakeoverVideo(
+    preset: $preset
+    videoName: $videoName
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...SubmissionResult
+  }
+}
+    fragment SubmissionResult on CreateTakeoverVideoResult {
+  __typename
+  ... on CreateTakeoverVideoSuccess {
+    platformTaskId
+    outcomeRecorded
+    task {
+      id
+      status
+      platformTaskId
+      expiresAt
+      presetVersion
+      warnings {
+        path
+        code
+        message
+      }
+    }
+  }
+  ... on SubmissionInProgress {
+    message
+    task {
+      id
+      status
+    }
+  }
+  ... on ValidationError {
+    message
+    issues {
+      path
+      message
+    }
+  }
+  ... on IdempotencyKeyReusedError {
+    message
+    idempotencyKey
+  }
+  ... on PlatformRejectedError {
+    message
+    code
+    platformMessage
+    outcomeRecorded
+    task {
+      id
+      status
+    }
+  }
+  ... on PlatformUnreachableError {
+    message
+    outcomeRecorded
+    task {
+      id
+      status
+      failureReason
+    }
+  }
+  ... on SubmissionOutcomeUnknownError {
+    message
+    outcomeRecorded
+    task {
+      id
+      status
+      failureReason
+      events {
+        at
+        fromStatus
+        toStatus
+        source
+        message
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<CreateTakeoverVideoFromPresetMutation, CreateTakeoverVideoFromPresetMutationVariables>;
+export const PresetsDocument = new TypedDocumentString(`
+    query Presets($first: Int, $after: String, $search: String, $tag: String) {
+  presets(first: $first, after: $after, search: $search, tag: $tag) {
+    totalCount
+    edges {
+      node {
+        ...PresetSummary
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment PresetSummary on Preset {
+  id
+  name
+  description
+  tags
+  videoName
+  version
+  variables
+  updatedAt
+}`) as unknown as TypedDocumentString<PresetsQuery, PresetsQueryVariables>;
+export const PresetDocument = new TypedDocumentString(`
+    query Preset($id: ID!) {
+  preset(id: $id) {
+    ...PresetSummary
+    warnings {
+      path
+      code
+      message
+    }
+    versions {
+      version
+      name
+      createdAt
+    }
+  }
+}
+    fragment PresetSummary on Preset {
+  id
+  name
+  description
+  tags
+  videoName
+  version
+  variables
+  updatedAt
+}`) as unknown as TypedDocumentString<PresetQuery, PresetQueryVariables>;
+export const CreatePresetDocument = new TypedDocumentString(`
+    mutation CreatePreset($input: CreatePresetInput!) {
+  createPreset(input: $input) {
+    __typename
+    ... on CreatePresetSuccess {
+      preset {
+        ...PresetSummary
+      }
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+    ... on PresetNameTakenError {
+      message
+      name
+    }
+  }
+}
+    fragment PresetSummary on Preset {
+  id
+  name
+  description
+  tags
+  videoName
+  version
+  variables
+  updatedAt
+}`) as unknown as TypedDocumentString<CreatePresetMutation, CreatePresetMutationVariables>;
+export const UpdatePresetDocument = new TypedDocumentString(`
+    mutation UpdatePreset($id: ID!, $expectedVersion: Int, $input: UpdatePresetInput!) {
+  updatePreset(id: $id, expectedVersion: $expectedVersion, input: $input) {
+    __typename
+    ... on UpdatePresetSuccess {
+      preset {
+        ...PresetSummary
+      }
+    }
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+    ... on PresetNameTakenError {
+      message
+    }
+    ... on PresetVersionConflictError {
+      message
+      currentVersion
+    }
+    ... on NotFoundError {
+      message
+    }
+  }
+}
+    fragment PresetSummary on Preset {
+  id
+  name
+  description
+  tags
+  videoName
+  version
+  variables
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdatePresetMutation, UpdatePresetMutationVariables>;
+export const DuplicatePresetDocument = new TypedDocumentString(`
+    mutation DuplicatePreset($id: ID!, $name: String!) {
+  duplicatePreset(id: $id, name: $name) {
+    __typename
+    ... on DuplicatePresetSuccess {
+      preset {
+        ...PresetSummary
+      }
+    }
+    ... on Error {
+      message
+    }
+  }
+}
+    fragment PresetSummary on Preset {
+  id
+  name
+  description
+  tags
+  videoName
+  version
+  variables
+  updatedAt
+}`) as unknown as TypedDocumentString<DuplicatePresetMutation, DuplicatePresetMutationVariables>;
+export const DeletePresetDocument = new TypedDocumentString(`
+    mutation DeletePreset($id: ID!) {
+  deletePreset(id: $id) {
+    __typename
+    ... on DeletePresetSuccess {
+      deletedId
+    }
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeletePresetMutation, DeletePresetMutationVariables>;
+export const CheckSceneDocument = new TypedDocumentString(`
+    query CheckScene($params: TakeoverParamsInput, $preset: PresetReferenceInput, $videoName: String, $thumbnailUrl: String, $frame: Int) {
+  checkScene(
+    params: $params
+    preset: $preset
+    videoName: $videoName
+    thumbnailUrl: $thumbnailUrl
+  ) {
+    videoName
+    paramString
+    issues {
+      path
+      message
+    }
+    warnings {
+      path
+      code
+      message
+    }
+    previewSvg(frame: $frame)
+  }
+}
+    `) as unknown as TypedDocumentString<CheckSceneQuery, CheckSceneQueryVariables>;
+export const TaskUpdatedDocument = new TypedDocumentString(`
+    subscription TaskUpdated($id: ID!) {
+  taskUpdated(id: $id) {
+    task {
+      id
+      videoName
+      status
+      progress
+      resultUrl
+      expiresAt
+      platformCode
+      platformMessage
+      failureReason
+    }
+    event {
+      at
+      fromStatus
+      toStatus
+      progress
+      source
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TaskUpdatedSubscription, TaskUpdatedSubscriptionVariables>;
+export const TaskEventsDocument = new TypedDocumentString(`
+    subscription TaskEvents($filter: TaskEventsFilterInput) {
+  taskEvents(filter: $filter) {
+    task {
+      id
+      videoName
+      status
+      progress
+      resultUrl
+    }
+    event {
+      at
+      fromStatus
+      toStatus
+      progress
+      source
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TaskEventsSubscription, TaskEventsSubscriptionVariables>;
+export const TasksDocument = new TypedDocumentString(`
+    query Tasks($first: Int, $after: String, $filter: TaskFilterInput) {
+  tasks(first: $first, after: $after, filter: $filter) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+        videoName
+        status
+        platformTaskId
+        createdAt
+        expiresAt
+        expired
+        presetVersion
+        preset {
+          id
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TasksQuery, TasksQueryVariables>;
+export const TaskDocument = new TypedDocumentString(`
+    query Task($id: ID!) {
+  task(id: $id) {
+    id
+    videoName
+    status
+    paramString
+    previewUrl
+    params {
+      resolution {
+        width
+        height
+      }
+      digitalRole {
+        fileId
+        scale
+      }
+      ttsQuery {
+        content
+        ssml
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TaskQuery, TaskQueryVariables>;

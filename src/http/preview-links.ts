@@ -28,12 +28,12 @@ export class PreviewLinks {
     return createHmac('sha256', this.key).update(payload).digest('base64url');
   }
 
-  /** A path (with query) for the target, valid for the link lifetime. */
-  link(target: PreviewTarget): string {
+  /** A link for the target, valid for the link lifetime: absolute under `base`, else a path with query. */
+  link(target: PreviewTarget, base = ''): string {
     const expires = this.now() + this.lifetimeMs;
     const query = new URLSearchParams({ owner: target.ownerId, expires: String(expires), sig: this.sign(target, expires) });
     if (target.frame !== undefined) query.set('frame', String(target.frame));
-    return `/preview/${target.kind}/${encodeURIComponent(target.id)}.svg?${query}`;
+    return `${base}/preview/${target.kind}/${encodeURIComponent(target.id)}.svg?${query}`;
   }
 
   /** The target a link points at, or undefined when it is malformed, forged or expired. */

@@ -34,9 +34,10 @@ export function useResponseCache({ ttlMs, maxBytes }: ResponseCacheSettings): Pl
     {
       onExecute({ args, setResultAndStopExecution }) {
         if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
-        const { ownerId, dataVersion } = args.contextValue;
+        const { ownerId, dataVersion, publicUrl } = args.contextValue;
+        // Absolute links in a result name the origin it was asked through.
         const key = createHash('sha256')
-          .update(`${ownerId}\u0000${dataVersion}\u0000${args.operationName ?? ''}\u0000`)
+          .update(`${ownerId}\u0000${dataVersion}\u0000${publicUrl}\u0000${args.operationName ?? ''}\u0000`)
           .update(getDocumentString(args.document, print))
           .update('\u0000')
           .update(stableStringify(args.variableValues ?? {}))

@@ -8,6 +8,7 @@ import { getDatamodel } from '../generated/pothos-types.js';
 import { issuesFromZod } from '../takeover/validation-issue.js';
 import type { Context } from './context.js';
 import { validationFailure } from './input-error.js';
+import { PAGE_ARG_DESCRIPTIONS } from './list-args.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -43,9 +44,22 @@ export const builder = new SchemaBuilder<{
     nodeQueryOptions: false,
     nodesQueryOptions: false,
     pageInfoTypeOptions: { description: 'Where a page sits in a connection.' },
+    hasNextPageFieldOptions: { description: 'Whether more items follow the last one of this page (ask with `after: endCursor`).' },
+    hasPreviousPageFieldOptions: { description: 'Whether more items come before the first one of this page (ask with `before: startCursor`).' },
+    startCursorFieldOptions: { description: "The first item's cursor; null when the page is empty." },
+    endCursorFieldOptions: { description: "The last item's cursor; null when the page is empty." },
+    pageInfoFieldOptions: { description: 'Where this page sits in the list.' },
+    edgesFieldOptions: { description: 'The items of this page, each with its cursor.' },
+    cursorFieldOptions: { description: 'Opaque position of this item: pass it as `after` or `before`. Valid only for your own requests to the same list.' },
+    nodeFieldOptions: { description: 'The item.' },
+    idFieldOptions: { description: 'Global id: opaque, stable, fetchable with `node(id:)`.' },
+    firstArgOptions: { description: PAGE_ARG_DESCRIPTIONS.first },
+    lastArgOptions: { description: PAGE_ARG_DESCRIPTIONS.last },
+    afterArgOptions: { description: PAGE_ARG_DESCRIPTIONS.after },
+    beforeArgOptions: { description: PAGE_ARG_DESCRIPTIONS.before },
   },
 });
 
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({ description: 'Reads: your tasks and presets, and free dry runs of a submission.' });
+builder.mutationType({ description: 'Writes: submit a video, manage presets. Expected failures are members of each result union.' });
 builder.subscriptionType({ description: 'Live updates, over server-sent events (see README: Subscriptions).' });

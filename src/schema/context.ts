@@ -21,4 +21,6 @@ export interface Context {
   live: TaskFollowers;
   /** Every status change of a task goes through it (reconciliation). */
   lifecycle: TaskLifecycle;
+  /** The base of absolute links, e.g. "https://video.example.com" (PUBLIC_URL, or the request's origin). */
+  publicUrl: string;
 }

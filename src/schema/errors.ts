@@ -5,7 +5,7 @@ import { builder } from './builder.js';
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'An expected failure, returned as data.',
-  fields: (t) => ({ message: t.exposeString('message') }),
+  fields: (t) => ({ message: t.exposeString('message', { description: 'What went wrong, for a person.' }) }),
 });
 
 export const ValidationIssueRef = builder.objectRef<ValidationIssue>('ValidationIssue').implement({

@@ -28,4 +28,8 @@ export function databaseId(globalId: string, typename: NodeTypename): string | u
   return decoded?.typename === typename ? decoded.id : undefined;
 }
 
+/** How every id argument answers a malformed id; quoted in their descriptions. */
+export const MALFORMED_ID_RULE =
+  'A malformed id (not a global id, or of another type) answers exactly as an id no object of yours has: null from lookups, NotFoundError from mutations, a ValidationError issue in a preset reference. Only an id that breaks the text rule or is longer than 200 characters is refused as bad input.';
+
 export const presetDbId = (globalId: string) => databaseId(globalId, 'Preset');

@@ -10,10 +10,9 @@ import { NEWEST_FIRST, newerThan, OLDEST_FIRST, olderThan, type KeysetPosition }
 import type { Db } from '../db/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Context } from './context.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './list-args.js';
 import { decodeCursor, encodeCursor, tenantTag, type ListName } from './list-cursor.js';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
 
 interface PageQuery {
   select?: object;

@@ -6,9 +6,10 @@ import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import { idSchema } from '../takeover/primitives.js';
+import { ruleText } from '../takeover/rule-text.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
-import { decodeNodeId, type NodeTypename } from './global-id.js';
+import { decodeNodeId, MALFORMED_ID_RULE, type NodeTypename } from './global-id.js';
 import { Preset } from './preset.js';
 import { Task } from './task.js';
 import { WebhookEndpoint } from './webhooks.js';
@@ -45,13 +46,14 @@ async function loadNodes(ctx: Context, info: GraphQLResolveInfo, globalIds: read
 }
 
 export const MAX_NODES = 100;
+export const nodeIdsSchema = z.array(idSchema).max(MAX_NODES);
 
 builder.queryFields((t) => ({
   node: t.field({
     type: builder.nodeInterfaceRef(),
     nullable: true,
     description: 'One of your tasks, presets or webhook endpoints by its global id; null when no object of yours has this id.',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: `A global id of a task, preset or webhook endpoint. ${ruleText(idSchema)} ${MALFORMED_ID_RULE}` }) },
     validate: { schema: z.object({ id: idSchema }) },
     resolve: async (_root, { id }, ctx, info) => (await loadNodes(ctx, info, [String(id)]))[0],
   }),
@@ -59,8 +61,8 @@ builder.queryFields((t) => ({
     type: [builder.nodeInterfaceRef()],
     nullable: { list: false, items: true },
     description: `Your tasks, presets and webhook endpoints by global id, in the order asked (at most ${MAX_NODES}); null for each id no object of yours has.`,
-    args: { ids: t.arg.idList({ required: true }) },
-    validate: { schema: z.object({ ids: z.array(idSchema).max(MAX_NODES) }) },
+    args: { ids: t.arg.idList({ required: true, description: `Global ids of tasks, presets or webhook endpoints. ${ruleText(nodeIdsSchema)} ${MALFORMED_ID_RULE}` }) },
+    validate: { schema: z.object({ ids: nodeIdsSchema }) },
     resolve: (_root, { ids }, ctx, info) => loadNodes(ctx, info, ids.map(String)),
   }),
 }));

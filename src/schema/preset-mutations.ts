@@ -8,14 +8,15 @@ import {
   PresetVersionConflict,
   updatePreset,
 } from '../db/presets.js';
-import { newPresetSchema, PRESET_LIMITS, presetChangesSchema, presetFieldsSchema, TAG_RULE } from '../takeover/preset.js';
+import { newPresetSchema, presetChangesSchema, presetFieldsSchema } from '../takeover/preset.js';
+import { fieldDocs, ruleText } from '../takeover/rule-text.js';
 import { idSchema } from '../takeover/primitives.js';
 import { TakeoverValidationError } from '../takeover/validation-issue.js';
 import { builder } from './builder.js';
 import { ErrorInterface, NotFoundError, payloadNames } from './errors.js';
 import { TakeoverParamsInput } from './inputs/takeover-params.js';
 import { Preset } from './preset.js';
-import { presetDbId } from './global-id.js';
+import { MALFORMED_ID_RULE, presetDbId } from './global-id.js';
 
 builder.objectType(PresetNameTaken, {
   name: 'PresetNameTakenError',
@@ -28,32 +29,41 @@ builder.objectType(PresetVersionConflict, {
   name: 'PresetVersionConflictError',
   description: 'The preset changed since you read it (`expectedVersion` did not match). Read it again and retry.',
   interfaces: [ErrorInterface],
-  fields: (t) => ({ currentVersion: t.exposeInt('currentVersion') }),
+  fields: (t) => ({ currentVersion: t.exposeInt('currentVersion', { description: 'The version the preset is at now.' }) }),
 });
 
 const PresetPayloadErrors = [TakeoverValidationError, PresetNameTaken] as const;
 
-const tagsDescription = `At most ${PRESET_LIMITS.maxTags} tags; ${TAG_RULE}.`;
+const ID_RULES = `${ruleText(idSchema)} ${MALFORMED_ID_RULE}`;
+const expectedVersionSchema = z.number().int();
+
+const f = fieldDocs(presetFieldsSchema, {
+  name: 'Unique per owner.',
+  description: 'Free text for people.',
+  tags: `Tags to find it by. Duplicates are dropped and the tags are stored sorted (by code point).`,
+  videoName: 'Video name template used when a submission gives none; may contain {{variables}}.',
+  params: 'The scene; text fields may contain {{variables}}.',
+});
 
 const CreatePresetInput = builder.inputType('CreatePresetInput', {
   description: 'A new preset. Its params are validated exactly as a submission is.',
   fields: (t) => ({
-    name: t.string({ required: true, description: `Unique per owner, 1..${PRESET_LIMITS.maxNameLength} characters.` }),
-    description: t.string({ description: 'Free text. Default "".' }),
-    tags: t.stringList({ description: tagsDescription }),
-    videoName: t.string({ description: 'Video name template, may contain {{variables}}.' }),
-    params: t.field({ type: TakeoverParamsInput, required: true, description: 'The scene; text fields may contain {{variables}}.' }),
+    name: t.string({ required: true, description: f.name }),
+    description: t.string({ description: `${f.description} Default "".` }),
+    tags: t.stringList({ description: `${f.tags} Default none.` }),
+    videoName: t.string({ description: f.videoName }),
+    params: t.field({ type: TakeoverParamsInput, required: true, description: f.params }),
   }),
 });
 
 const UpdatePresetInput = builder.inputType('UpdatePresetInput', {
   description: 'Changes to a preset; fields left out stay as they are. Saved as a new version.',
   fields: (t) => ({
-    name: t.string({ description: 'New name, unique per owner.' }),
-    description: t.string({ description: 'New description.' }),
-    tags: t.stringList({ description: `Replaces the tags. ${tagsDescription}` }),
-    videoName: t.string({ description: 'New video name template; null removes it.' }),
-    params: t.field({ type: TakeoverParamsInput, description: 'Replaces the whole scene.' }),
+    name: t.string({ description: `New name. ${f.name}` }),
+    description: t.string({ description: `New description. ${f.description}` }),
+    tags: t.stringList({ description: `Replaces the tags. ${f.tags}` }),
+    videoName: t.string({ description: `New video name template; null removes it. ${f.videoName}` }),
+    params: t.field({ type: TakeoverParamsInput, description: `Replaces the whole scene. ${f.params}` }),
   }),
 });
 
@@ -61,23 +71,23 @@ builder.mutationFields((t) => ({
   createPreset: t.field({
     type: Preset,
     description: 'Save a scene as a preset (version 1).',
-    args: { input: t.arg({ type: CreatePresetInput, required: true }) },
+    args: { input: t.arg({ type: CreatePresetInput, required: true, description: 'The new preset.' }) },
     validate: { schema: z.object({ input: newPresetSchema }) },
-    errors: { types: [...PresetPayloadErrors], dataField: { name: 'preset' }, ...payloadNames('CreatePreset', 'The preset was saved as version 1.') },
+    errors: { types: [...PresetPayloadErrors], dataField: { name: 'preset', description: 'The preset as saved.' }, ...payloadNames('CreatePreset', 'The preset was saved as version 1.') },
     resolve: (_root, args, ctx) => createPreset(ctx.db, ctx.ownerId, (args as unknown as { input: z.output<typeof newPresetSchema> }).input),
   }),
   updatePreset: t.field({
     type: Preset,
     description: 'Change a preset; the previous state stays in its version history.',
     args: {
-      id: t.arg.id({ required: true, description: 'The preset.' }),
-      expectedVersion: t.arg.int({ description: 'Fail with PresetVersionConflictError unless the preset is at this version.' }),
-      input: t.arg({ type: UpdatePresetInput, required: true }),
+      id: t.arg.id({ required: true, description: `The preset's global id. ${ID_RULES}` }),
+      expectedVersion: t.arg.int({ description: `Fail with PresetVersionConflictError unless the preset is at this version. ${ruleText(expectedVersionSchema)}` }),
+      input: t.arg({ type: UpdatePresetInput, required: true, description: 'What changes.' }),
     },
-    validate: { schema: z.object({ id: idSchema, expectedVersion: z.number().int().nullish(), input: presetChangesSchema }) },
+    validate: { schema: z.object({ id: idSchema, expectedVersion: expectedVersionSchema.nullish(), input: presetChangesSchema }) },
     errors: {
       types: [...PresetPayloadErrors, PresetVersionConflict, NotFoundError],
-      dataField: { name: 'preset' },
+      dataField: { name: 'preset', description: 'The preset as saved.' },
       ...payloadNames('UpdatePreset', 'The preset was saved as a new version.'),
     },
     resolve: async (_root, args, ctx) => {
@@ -91,13 +101,13 @@ builder.mutationFields((t) => ({
     type: Preset,
     description: 'Copy a preset under a new name, as version 1 of a new preset.',
     args: {
-      id: t.arg.id({ required: true, description: 'The preset to copy.' }),
-      name: t.arg.string({ required: true, description: 'Name of the copy.' }),
+      id: t.arg.id({ required: true, description: `The global id of the preset to copy. ${ID_RULES}` }),
+      name: t.arg.string({ required: true, description: `Name of the copy. ${f.name}` }),
     },
     validate: { schema: z.object({ id: idSchema, name: presetFieldsSchema.name }) },
     errors: {
       types: [...PresetPayloadErrors, NotFoundError],
-      dataField: { name: 'preset' },
+      dataField: { name: 'preset', description: 'The preset as saved.' },
       ...payloadNames('DuplicatePreset', 'The copy was saved.'),
     },
     resolve: async (_root, args, ctx) => {
@@ -109,11 +119,11 @@ builder.mutationFields((t) => ({
   deletePreset: t.field({
     type: 'ID',
     description: 'Delete a preset and its history. Tasks made from it keep their params and its version number.',
-    args: { id: t.arg.id({ required: true, description: 'The preset.' }) },
+    args: { id: t.arg.id({ required: true, description: `The preset's global id. ${ID_RULES}` }) },
     validate: { schema: z.object({ id: idSchema }) },
     errors: {
       types: [TakeoverValidationError, NotFoundError],
-      dataField: { name: 'deletedId' },
+      dataField: { name: 'deletedId', description: 'The global id of the deleted preset.' },
       ...payloadNames('DeletePreset', 'The preset and its history are gone.'),
     },
     resolve: async (_root, { id }, ctx) => {

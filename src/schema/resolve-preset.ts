@@ -2,12 +2,14 @@ import { resolveSubmission } from '../submission/scene-request.js';
 import type { TakeoverParams as Params } from '../takeover/params.js';
 import { TakeoverValidationError, type ValidationIssue } from '../takeover/validation-issue.js';
 import { renderScenePreview } from '../takeover/preview-svg.js';
-import { sceneWarnings } from '../takeover/warnings.js';
+import { sceneWarnings, type SceneWarning } from '../takeover/warnings.js';
 import { SceneWarningRef } from './scene-warning.js';
 import { TakeoverParamsInput } from './inputs/takeover-params.js';
 import { toParamString } from '../takeover/wire-format.js';
 import { builder } from './builder.js';
-import { PresetReferenceInput, submissionContext } from './create-takeover-video.js';
+import { PresetReferenceInput, SUBMISSION_ARG_DOCS, submissionContext } from './create-takeover-video.js';
+import { ruleText } from '../takeover/rule-text.js';
+import { submissionArgsSchema } from '../takeover/submission.js';
 import { ValidationIssueRef } from './errors.js';
 import { TakeoverParams } from './outputs/takeover-params.js';
 import type { Context } from './context.js';
@@ -16,6 +18,7 @@ interface DryRun {
   videoName: string | null;
   params: Params | null;
   issues: ValidationIssue[];
+  requestWarnings: SceneWarning[];
 }
 
 /**
@@ -25,9 +28,9 @@ interface DryRun {
 async function dryRun(ctx: Context, args: unknown): Promise<DryRun> {
   try {
     const submission = await resolveSubmission(submissionContext(ctx), args);
-    return { videoName: submission.videoName, params: submission.params, issues: [] };
+    return { videoName: submission.videoName, params: submission.params, issues: [], requestWarnings: submission.warnings ?? [] };
   } catch (error) {
-    if (error instanceof TakeoverValidationError) return { videoName: null, params: null, issues: error.issues };
+    if (error instanceof TakeoverValidationError) return { videoName: null, params: null, issues: error.issues, requestWarnings: [] };
     throw error;
   }
 }
@@ -45,8 +48,8 @@ const SceneCheck = builder.objectRef<DryRun>('SceneCheck').implement({
     issues: t.expose('issues', { type: [ValidationIssueRef], description: 'Every problem; empty when the scene is ready to submit.' }),
     warnings: t.field({
       type: [SceneWarningRef],
-      description: 'Legal but probably unintended things in the resolved scene.',
-      resolve: (dryRun) => (dryRun.params ? sceneWarnings(dryRun.params) : []),
+      description: 'Legal but probably unintended things in the request (e.g. UNUSED_VARIABLE) and in the resolved scene.',
+      resolve: (dryRun) => [...dryRun.requestWarnings, ...(dryRun.params ? sceneWarnings(dryRun.params) : [])],
     }),
     previewSvg: t.string({
       nullable: true,
@@ -65,8 +68,8 @@ builder.queryField('checkScene', (t) =>
     args: {
       params: t.arg({ type: TakeoverParamsInput, description: 'The scene. Give this or `preset`.' }),
       preset: t.arg({ type: PresetReferenceInput, description: 'A preset to resolve. Give this or `params`.' }),
-      videoName: t.arg.string({ description: "The video name (or one replacing the preset's template); required as in createTakeoverVideo." }),
-      thumbnailUrl: t.arg.string({ description: 'http(s) URL of a thumbnail image, checked as createTakeoverVideo checks it.' }),
+      videoName: t.arg.string({ description: SUBMISSION_ARG_DOCS.videoName }),
+      thumbnailUrl: t.arg.string({ description: SUBMISSION_ARG_DOCS.thumbnailUrl }),
     },
     // Problems are this query's answer, not an error.
     resolve: (_root, args, ctx) => dryRun(ctx, args),
@@ -78,8 +81,8 @@ builder.queryField('resolvePreset', (t) =>
     type: SceneCheck,
     description: 'A free dry run: resolve a preset with variables and overrides, and report what is wrong, without submitting.',
     args: {
-      preset: t.arg({ type: PresetReferenceInput, required: true }),
-      videoName: t.arg.string({ description: "Replaces the preset's video name template." }),
+      preset: t.arg({ type: PresetReferenceInput, required: true, description: 'The preset, with variables and overrides.' }),
+      videoName: t.arg.string({ description: `Replaces the preset's video name template. ${ruleText(submissionArgsSchema.shape.videoName)}` }),
     },
     resolve: (_root, args, ctx) => dryRun(ctx, args),
   }),

@@ -11,6 +11,9 @@ export const WarningCode = builder.enumType('SceneWarningCode', {
     ODD_RESOLUTION: { description: 'An odd width or height, which H.264 cannot encode as is.' },
     EMPTY_WATERMARK: { description: 'The watermark is shown but empty.' },
     SSML_NOT_FLAGGED: { description: 'The script looks like SSML but `ssml` is false.' },
+    UNUSED_VARIABLE: {
+      description: 'A value was given for a variable the preset declares, but the overrides removed every place that used it.',
+    },
   } as const,
 });
 
@@ -18,7 +21,7 @@ export const SceneWarningRef = builder.objectRef<SceneWarning>('SceneWarning').i
   description: 'Legal but probably wrong. Warnings never block a submission.',
   fields: (t) => ({
     path: t.exposeString('path', { description: 'Where, e.g. `params.foregroundTexts[0].text`.' }),
-    code: t.expose('code', { type: WarningCode }),
+    code: t.expose('code', { type: WarningCode, description: 'What kind of warning, for programs.' }),
     message: t.exposeString('message', { description: 'What looks wrong, for a person.' }),
   }),
 });

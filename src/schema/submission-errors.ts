@@ -106,7 +106,7 @@ builder.objectType(SubmissionInProgress, {
   name: 'SubmissionInProgress',
   description: IN_PROGRESS,
   fields: (t) => ({
-    message: t.exposeString('message'),
+    message: t.exposeString('message', { description: 'What is going on, for a person.' }),
     task: t.field({ type: Task, resolve: (result) => result.task, ...taskField('The task, still SUBMITTING.') }),
   }),
 });
@@ -116,5 +116,5 @@ builder.objectType(IdempotencyKeyReused, {
   description:
     'The idempotency key was used, less than its lifetime ago, for a different request. Nothing was recorded or sent.',
   interfaces: [ErrorInterface],
-  fields: (t) => ({ idempotencyKey: t.exposeString('idempotencyKey') }),
+  fields: (t) => ({ idempotencyKey: t.exposeString('idempotencyKey', { description: 'The key that was reused.' }) }),
 });

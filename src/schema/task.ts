@@ -6,11 +6,13 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { idSchema, searchSchema } from '../takeover/primitives.js';
 import type { TakeoverParams as Params } from '../takeover/params.js';
 import { renderScenePreview } from '../takeover/preview-svg.js';
+import { ruleText } from '../takeover/rule-text.js';
 import { sceneWarnings } from '../takeover/warnings.js';
 import { builder } from './builder.js';
 import { SceneWarningRef } from './scene-warning.js';
 import type { Context } from './context.js';
-import { databaseId } from './global-id.js';
+import { databaseId, MALFORMED_ID_RULE } from './global-id.js';
+import { PREVIEW_URL_DESCRIPTION } from './preview-url.js';
 import { resolveKeysetConnection } from './keyset-connection.js';
 import { connectionArgsSchema } from './list-args.js';
 import { TakeoverParams } from './outputs/takeover-params.js';
@@ -71,9 +73,9 @@ export const Task = builder.prismaNode('Task', {
   description: 'A takeover video submission and what became of it.',
   findUnique: (id, ctx) => ({ id, ownerId: ctx.ownerId }),
   fields: (t) => ({
-    videoName: t.exposeString('videoName'),
-    thumbnailUrl: t.exposeString('thumbnailUrl', { nullable: true }),
-    status: t.expose('status', { type: TaskStatus }),
+    videoName: t.exposeString('videoName', { description: 'The name it was submitted with (variables filled in).' }),
+    thumbnailUrl: t.exposeString('thumbnailUrl', { nullable: true, description: 'The thumbnail URL it was submitted with.' }),
+    status: t.expose('status', { type: TaskStatus, description: 'Where it stands.' }),
     platformTaskId: t.exposeString('platformTaskId', {
       nullable: true,
       description: "The platform's task id, once it accepted the task, exactly as the platform wrote it (ids may exceed 2^53).",
@@ -123,8 +125,8 @@ export const Task = builder.prismaNode('Task', {
       description: 'The idempotency key it was submitted with (kept after the key expired or moved on to a retry).',
     }),
     presetVersion: t.exposeInt('presetVersion', { nullable: true, description: 'The version of the preset it was made from.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
     expiresAt: t.expose('expiresAt', {
       type: 'DateTime',
       nullable: true,
@@ -143,9 +145,9 @@ export const Task = builder.prismaNode('Task', {
       resolve: (task, { frame }) => renderScenePreview(JSON.parse(task.params) as Params, { frame: frame ?? undefined }),
     }),
     previewUrl: t.string({
-      description: 'A signed link to the preview SVG, usable in an <img> tag without an API key; valid for an hour.',
+      description: PREVIEW_URL_DESCRIPTION,
       args: { frame: t.arg.int({ description: 'Show which timed layers are visible at this frame (>= 0).' }) },
-      resolve: (task, { frame }, ctx) => ctx.previewLinks.link({ kind: 'task', id: task.id, ownerId: ctx.ownerId, frame: frame ?? undefined }),
+      resolve: (task, { frame }, ctx) => ctx.previewLinks.link({ kind: 'task', id: task.id, ownerId: ctx.ownerId, frame: frame ?? undefined }, ctx.publicUrl),
     }),
     expired: t.boolean({
       description: 'Whether the finished video can no longer be downloaded (`expiresAt` has passed). False while there is no result yet.',
@@ -159,11 +161,11 @@ const TaskFilter = builder.inputType('TaskFilterInput', {
   description: 'Narrows `tasks`. All given conditions must hold.',
   fields: (t) => ({
     status: t.field({ type: [TaskStatus], description: 'Any of these statuses.' }),
-    presetId: t.id({ description: 'Made from this preset.' }),
+    presetId: t.id({ description: `Made from this preset. ${ruleText(idSchema)} A malformed or unknown id matches no task.` }),
     createdAfter: t.field({ type: 'DateTime', description: 'Created at or after this time.' }),
     createdBefore: t.field({ type: 'DateTime', description: 'Created before this time.' }),
     search: t.string({
-      description: `Part of the video name, matched literally ("%" and "_" are not wildcards), case-insensitively; at most ${searchSchema.maxLength} characters.`,
+      description: `Part of the video name, matched literally ("%" and "_" are not wildcards), case-insensitively. ${ruleText(searchSchema)}`,
     }),
   }),
 });
@@ -190,7 +192,7 @@ builder.queryFields((t) => ({
     type: 'Task',
     nullable: true,
     description: 'One of your tasks by id; null when no task of yours has this id.',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: `The task's global id. ${ruleText(idSchema)} ${MALFORMED_ID_RULE}` }) },
     validate: { schema: z.object({ id: idSchema }) },
     resolve: (query, _root, { id }, ctx) => {
       const dbId = databaseId(String(id), 'Task');

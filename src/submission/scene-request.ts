@@ -9,12 +9,15 @@ import type { TakeoverParams } from '../takeover/params.js';
 import { resolveScene, variableRecord } from '../takeover/preset.js';
 import { submissionArgsSchema } from '../takeover/submission.js';
 import { issuesFromZod, TakeoverValidationError } from '../takeover/validation-issue.js';
+import type { SceneWarning } from '../takeover/warnings.js';
 
 export interface ResolvedSubmission {
   videoName: string;
   thumbnailUrl: string | undefined;
   idempotencyKey: string | undefined;
   params: TakeoverParams;
+  /** Warnings about the request itself (not the scene), e.g. a variable value nothing uses. */
+  warnings?: SceneWarning[];
   /** The preset version the params were resolved from, if any. */
   preset?: { id: string; version: number } | undefined;
 }
@@ -71,5 +74,6 @@ export async function resolveSubmissionRequest(
     videoName: resolved.videoName ?? fail('videoName', 'a video name is required: the preset has no video name template'),
     params: resolved.params,
     preset: { id: scene.presetId, version: scene.version },
+    warnings: resolved.warnings,
   };
 }

@@ -11,7 +11,8 @@ import { foregroundTextSchema, titleSchema, watermarkSchema } from './texts.js';
 export const VIDEO_FORMATS = ['MP4', 'WEBM'] as const;
 export type VideoFormat = (typeof VIDEO_FORMATS)[number];
 
-const shape = z.object({
+/** The scene's fields, each with its own rule (the cross-field rules are in takeoverParamsSchema). */
+export const takeoverParamsShape = z.object({
   version: textSchema(16).trim().min(1).default('0.0.13'),
   videoFormat: z.enum(VIDEO_FORMATS).default('MP4'),
   resolution: resolutionSchema,
@@ -29,7 +30,7 @@ const shape = z.object({
   effects: effectsSchema.optional(),
 });
 
-type Shape = z.output<typeof shape>;
+type Shape = z.output<typeof takeoverParamsShape>;
 
 // The rules that span fields: the avatar needs something to say, and SSML must parse.
 function checkSpeech(params: Shape, ctx: z.RefinementCtx): void {
@@ -58,9 +59,9 @@ function withoutNulls(value: unknown): unknown {
   );
 }
 
-export const takeoverParamsSchema = z.preprocess(withoutNulls, shape.superRefine(checkSpeech));
+export const takeoverParamsSchema = z.preprocess(withoutNulls, takeoverParamsShape.superRefine(checkSpeech));
 
 /** What a client may send: optional fields may be left out. */
-export type TakeoverParamsInput = z.input<typeof shape>;
+export type TakeoverParamsInput = z.input<typeof takeoverParamsShape>;
 /** Validated parameters with every default applied: what we store and serialise. */
-export type TakeoverParams = z.output<typeof shape>;
+export type TakeoverParams = z.output<typeof takeoverParamsShape>;

@@ -5,7 +5,8 @@ import { deepMerge } from './merge.js';
 import { takeoverParamsSchema, type TakeoverParams } from './params.js';
 import { textSchema, videoNameSchema } from './primitives.js';
 import { issuesFromZod, type ValidationIssue } from './validation-issue.js';
-import { substituteVariables, VARIABLE_NAME } from './variables.js';
+import { substituteVariables, VARIABLE_NAME, variablesUsed } from './variables.js';
+import type { SceneWarning } from './warnings.js';
 
 export const PRESET_LIMITS = {
   maxNameLength: 100,
@@ -47,14 +48,14 @@ export const presetChangesSchema = z.object({
 });
 export type PresetChanges = z.output<typeof presetChangesSchema>;
 
+export const variableValueSchema = z.object({
+  name: textSchema(PRESET_LIMITS.maxVariableNameLength).regex(VARIABLE_NAME, 'a variable name is letters, digits and "_"'),
+  // Line breaks are allowed here; a value put into a field that refuses them is reported there.
+  value: textSchema(LIMITS.maxTtsContentLength, { multiline: true }),
+});
+
 export const variableValuesSchema = z
-  .array(
-    z.object({
-      name: textSchema(PRESET_LIMITS.maxVariableNameLength).regex(VARIABLE_NAME, 'a variable name is letters, digits and "_"'),
-      // Line breaks are allowed here; a value put into a field that refuses them is reported there.
-      value: textSchema(LIMITS.maxTtsContentLength, { multiline: true }),
-    }),
-  )
+  .array(variableValueSchema)
   .max(PRESET_LIMITS.maxVariables)
   .refine((pairs) => new Set(pairs.map((p) => p.name)).size === pairs.length, 'each variable may be given once')
   .nullish();
@@ -76,7 +77,7 @@ export interface SceneRequest {
 }
 
 export type ResolvedScene =
-  | { ok: true; params: TakeoverParams; videoName: string | undefined }
+  | { ok: true; params: TakeoverParams; videoName: string | undefined; warnings: SceneWarning[] }
   | { ok: false; issues: ValidationIssue[] };
 
 // What a preset resolves to must meet the same rules as a scene given inline: substituted values
@@ -88,9 +89,17 @@ export function resolveScene(preset: PresetScene, request: SceneRequest): Resolv
   const merged = takeoverParamsSchema.safeParse(deepMerge(preset.params, request.overrides ?? undefined));
   if (!merged.success) return { ok: false, issues: issuesFromZod(merged.error, ['params']) };
   const template = request.videoName ?? preset.videoName ?? undefined;
-  const substituted = substituteVariables(merged.data, template, request.variables);
+  const declared = variablesUsed(preset.params, preset.videoName);
+  const substituted = substituteVariables(merged.data, template, request.variables, declared);
   if (substituted.issues.length) return { ok: false, issues: substituted.issues };
   const final = resolvedSceneSchema.safeParse({ params: substituted.params, videoName: substituted.videoName });
   if (!final.success) return { ok: false, issues: issuesFromZod(final.error) };
-  return { ok: true, params: final.data.params, videoName: final.data.videoName };
+  const warnings = substituted.unused.map(
+    (name): SceneWarning => ({
+      path: `variables.${name}`,
+      code: 'UNUSED_VARIABLE',
+      message: `the preset declares {{${name}}} but the overrides removed every place that used it; the value is not used`,
+    }),
+  );
+  return { ok: true, params: final.data.params, videoName: final.data.videoName, warnings };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
+import { markTextRule } from './rule-text.js';
 
 // The one rule for every text input (scene fields, preset fields, video names, URLs, variables,
 // searches, tags, ids): no control characters (C0, DEL, C1) and no lone UTF-16 surrogates. NUL
@@ -32,13 +33,19 @@ export function textProblem(value: string, { multiline = false }: TextRule = {})
  * follow-up from the field's own rules.
  */
 export function textSchema(max: number, rule: TextRule = {}) {
-  return z
+  const schema = z
     .string()
     .max(max, { abort: true })
     .superRefine((value, ctx) => {
       const problem = textProblem(value, rule);
       if (problem) ctx.addIssue({ code: 'custom', message: problem, continue: false });
     });
+  return markTextRule(
+    schema,
+    rule.multiline
+      ? 'No control characters except tab and line breaks; no unpaired surrogates.'
+      : 'No control characters (NUL, tab, line breaks...); no unpaired surrogates.',
+  );
 }
 
 const coordinate = z.number().min(-LIMITS.maxCoordinate).max(LIMITS.maxCoordinate);
@@ -69,8 +76,7 @@ export const zPositionSchema = z.number().int().min(-LIMITS.maxZPosition).max(LI
 export const rotationSchema = z.number().min(-360).max(360);
 export const scaleSchema = z.number().positive().max(LIMITS.maxScale);
 
-export const httpUrlSchema = textSchema(LIMITS.maxUrlLength)
-  .refine((value) => /^https?:\/\/[^\s]+$/i.test(value), 'must be an http(s) URL');
+export const httpUrlSchema = textSchema(LIMITS.maxUrlLength).regex(/^https?:\/\/[^\s]+$/i, 'must be an http(s) URL');
 
 export const fileIdSchema = textSchema(LIMITS.maxFileIdLength)
   .trim()

@@ -47,21 +47,30 @@ export interface Substituted {
   params: TakeoverParams;
   videoName: string | undefined;
   issues: ValidationIssue[];
+  /** Values given for variables that are `declared` but that nothing uses any more. */
+  unused: string[];
 }
 
-/** Fills in placeholders. Missing values and values for variables the scene does not use are issues. */
+/**
+ * Fills in placeholders. Missing values are issues; so are values for variables the scene does not
+ * use, unless they are `declared` (a preset's own list, which overrides may have emptied): those
+ * are reported as `unused`, so a form built from the preset's variables always submits.
+ */
 export function substituteVariables(
   params: TakeoverParams,
   videoName: string | undefined,
   values: Record<string, string>,
+  declared: readonly string[] = [],
 ): Substituted {
   const used = variablesUsed(params, videoName);
+  const unused: string[] = [];
   const issues: ValidationIssue[] = [];
   for (const name of used) {
     if (!(name in values)) issues.push({ path: `variables.${name}`, message: `no value given for the variable {{${name}}} that the preset uses` });
   }
   for (const name of Object.keys(values)) {
-    if (!used.includes(name)) {
+    if (!used.includes(name) && declared.includes(name)) unused.push(name);
+    else if (!used.includes(name)) {
       const known = used.length ? `it uses ${used.map((n) => `{{${n}}}`).join(', ')}` : 'it uses none';
       issues.push({ path: `variables.${name}`, message: `the preset does not use the variable {{${name}}} (${known})` });
     }
@@ -73,5 +82,5 @@ export function substituteVariables(
     const text = field.get(result);
     if (text !== undefined) field.set(result, fill(text, field.xml?.(result) ?? false));
   }
-  return { params: result, videoName: videoName === undefined ? undefined : fill(videoName, false), issues };
+  return { params: result, videoName: videoName === undefined ? undefined : fill(videoName, false), issues, unused };
 }

@@ -10,7 +10,8 @@ export type WarningCode =
   | 'BACKGROUND_GAPS'
   | 'ODD_RESOLUTION'
   | 'EMPTY_WATERMARK'
-  | 'SSML_NOT_FLAGGED';
+  | 'SSML_NOT_FLAGGED'
+  | 'UNUSED_VARIABLE';
 
 export interface SceneWarning {
   path: string;

@@ -1,10 +1,10 @@
-import { LIMITS } from '../../takeover/limits.js';
 import { VIDEO_FORMATS } from '../../takeover/params.js';
 import { builder } from '../builder.js';
 import { defineDigitalRoleInput } from './digital-role.js';
 import { defineEffectsInput } from './effects.js';
 import { defineGeometryInputs } from './geometry.js';
 import { defineLayerInputs } from './layers.js';
+import { SCENE_DOCS } from './scene-docs.js';
 import { patchNote, requiredIn, typeName, type InputMode } from './mode.js';
 import { defineSpeechInputs } from './speech.js';
 import { defineTextInputs } from './texts.js';
@@ -28,26 +28,25 @@ function defineTakeoverParams(mode: InputMode) {
   const DigitalRole = defineDigitalRoleInput(mode, geometry);
   const Effects = defineEffectsInput(mode);
   const required = requiredIn(mode);
+  const d = SCENE_DOCS.TakeoverParams;
   return builder.inputType(typeName('TakeoverParams', mode), {
     description: `Everything the platform needs to render a takeover video. Only \`resolution\`, \`digitalRole\` and a script (\`ttsQuery.content\`, or \`audios\`) are required; every default is applied by this service and stored with the task.${patchNote(mode)}`,
     fields: (t) => ({
-      version: t.string({ description: 'Synthesis format version. Default "0.0.13".' }),
-      videoFormat: t.field({ type: VideoFormat, description: 'Default MP4.' }),
-      resolution: t.field({ type: geometry.Resolution, required, description: 'Output video size.' }),
-      bitRate: t.float({
-        description: `Bit rate, greater than 0 and at most ${LIMITS.maxBitRateMbps} (unit not public, likely Mbps). Default 8.`,
-      }),
-      frameRate: t.int({ description: `Frames per second, 1..${LIMITS.maxFrameRate}. Default 25 (the platform encodes H.264 at 25 fps).` }),
-      watermark: t.field({ type: Watermark, description: 'Watermark text. Default hidden.' }),
-      digitalRole: t.field({ type: DigitalRole, required, description: 'The avatar.' }),
-      ttsConfig: t.field({ type: TtsConfig, description: 'TTS voice. Left out of the request when not given.' }),
-      ttsQuery: t.field({ type: TtsQuery, description: 'TTS script. Left out of the request when not given.' }),
-      audios: t.field({ type: [Audio], description: `Audio tracks, at most ${LIMITS.maxAudios}. Default none.` }),
-      backgrounds: t.field({ type: [Background], description: `At most ${LIMITS.maxBackgrounds}. Default none.` }),
-      foregrounds: t.field({ type: [Foreground], description: `At most ${LIMITS.maxForegrounds}. Default none.` }),
-      foregroundTexts: t.field({ type: [ForegroundText], description: `Text overlays, at most ${LIMITS.maxForegroundTexts}. Default none.` }),
-      title: t.field({ type: Title, description: 'Left out of the request when not given.' }),
-      effects: t.field({ type: Effects, description: 'Left out of the request when not given.' }),
+      version: t.string({ description: d.version }),
+      videoFormat: t.field({ type: VideoFormat, description: d.videoFormat }),
+      resolution: t.field({ type: geometry.Resolution, required, description: d.resolution }),
+      bitRate: t.float({ description: d.bitRate }),
+      frameRate: t.int({ description: d.frameRate }),
+      watermark: t.field({ type: Watermark, description: d.watermark }),
+      digitalRole: t.field({ type: DigitalRole, required, description: d.digitalRole }),
+      ttsConfig: t.field({ type: TtsConfig, description: d.ttsConfig }),
+      ttsQuery: t.field({ type: TtsQuery, description: d.ttsQuery }),
+      audios: t.field({ type: [Audio], description: d.audios }),
+      backgrounds: t.field({ type: [Background], description: d.backgrounds }),
+      foregrounds: t.field({ type: [Foreground], description: d.foregrounds }),
+      foregroundTexts: t.field({ type: [ForegroundText], description: d.foregroundTexts }),
+      title: t.field({ type: Title, description: d.title }),
+      effects: t.field({ type: Effects, description: d.effects }),
     }),
   });
 }
