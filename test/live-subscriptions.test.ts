@@ -128,7 +128,7 @@ describe('the typed client', () => {
 
   it("follows a task to SUCCEEDED with the client package's subscription helper", async () => {
     const task = await submitted('helper');
-    const client = createSubscriptionClient({ url, apiKey: t.apiKey });
+    const client = createSubscriptionClient({ url: `${url}/graphql`, apiKey: t.apiKey });
     const statuses: string[] = [];
     const following = (async () => {
       for await (const data of client.subscribe(TaskUpdatedDocument, { id: task.id })) {
