@@ -18,6 +18,8 @@ import { schema } from '../src/schema/index.js';
 import { SCENE_RULES } from '../src/schema/inputs/scene-docs.js';
 import { connectionArgsSchema } from '../src/schema/list-args.js';
 import { nodeIdsSchema } from '../src/schema/node.js';
+import { reconcileInputSchema } from '../src/schema/reconcile-task.js';
+import { newEndpointSchema } from '../src/schema/webhooks.js';
 import { presetFieldsSchema, tagSchema, variableValueSchema } from '../src/takeover/preset.js';
 import { idSchema, searchSchema } from '../src/takeover/primitives.js';
 import { innermost, ruleText } from '../src/takeover/rule-text.js';
@@ -47,10 +49,29 @@ const shapes: [Record<string, unknown>, (field: string) => string[]][] = [
   [presetReferenceSchema.shape, (f) => [`PresetReferenceInput.${f}`]],
   [variableValueSchema.shape, (f) => [`VariableValueInput.${f}`]],
   [presetFieldsSchema, (f) => [`CreatePresetInput.${f}`, `UpdatePresetInput.${f}`]],
-  [connectionArgsSchema.shape, (f) => [`Query.tasks(${f})`, `Query.presets(${f})`]],
+  [connectionArgsSchema.shape, (f) => [`Query.tasks(${f})`, `Query.presets(${f})`, `Query.webhookEndpoints(${f})`, `Query.webhookDeliveries(${f})`]],
+  [newEndpointSchema.shape, (f) => [`CreateWebhookEndpointInput.${f}`]],
+  [reconcileInputSchema.shape, (f) => [`ReconcileTaskInput.${f}`]],
 ];
 const singles: [Zod, string[]][] = [
-  [idSchema, ['Query.node(id)', 'Query.task(id)', 'Query.preset(id)', 'TaskFilterInput.presetId', 'Mutation.updatePreset(id)', 'Mutation.deletePreset(id)', 'Mutation.duplicatePreset(id)']],
+  [
+    idSchema,
+    [
+      'Query.node(id)',
+      'Query.task(id)',
+      'Query.preset(id)',
+      'TaskFilterInput.presetId',
+      'Mutation.updatePreset(id)',
+      'Mutation.deletePreset(id)',
+      'Mutation.duplicatePreset(id)',
+      'Mutation.rotateWebhookSecret(id)',
+      'Mutation.deleteWebhookEndpoint(id)',
+      'Query.webhookDeliveries(endpointId)',
+      'Query.webhookDeliveries(taskId)',
+      'Subscription.taskUpdated(id)',
+      'TaskEventsFilterInput.presetId',
+    ],
+  ],
   [nodeIdsSchema, ['Query.nodes(ids)']],
   [searchSchema, ['Query.presets(search)', 'TaskFilterInput.search']],
   [tagSchema, ['Query.presets(tag)']],
@@ -59,7 +80,7 @@ const singles: [Zod, string[]][] = [
 ];
 
 // Inputs with no zod rule beyond their GraphQL type (enums, dates, booleans, nested objects).
-const NO_RULE = /^(TaskFilterInput\.(status|createdAfter|createdBefore)|.*\.previewSvg\(frame\)|.*\.previewUrl\(frame\)|Mutation\.createPreset\(input\)|Mutation\.updatePreset\((input|expectedVersion)\)|Query\.tasks\(filter\)|Query\.(checkScene|resolvePreset)\((params|preset)\)|Mutation\.createTakeoverVideo\((params|preset)\)|PresetReferenceInput\.overrides)$/;
+const NO_RULE = /^(TaskFilterInput\.(status|createdAfter|createdBefore)|TaskEventsFilterInput\.status|Subscription\.taskEvents\(filter\)|Mutation\.(createWebhookEndpoint|reconcileTask)\(input\)|.*\.previewSvg\(frame\)|.*\.previewUrl\(frame\)|Mutation\.createPreset\(input\)|Mutation\.updatePreset\((input|expectedVersion)\)|Query\.tasks\(filter\)|Query\.(checkScene|resolvePreset)\((params|preset)\)|Mutation\.createTakeoverVideo\((params|preset)\)|PresetReferenceInput\.overrides)$/;
 
 function ruleMap(): Map<string, Zod> {
   const rules = new Map<string, Zod>();

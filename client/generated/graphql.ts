@@ -588,7 +588,7 @@ export type TaskEventSource =
 
 /** Narrows `taskEvents`. All given conditions must hold. */
 export type TaskEventsFilterInput = {
-  /** Tasks made from this preset. */
+  /** Tasks made from this preset. At most 200 characters. No control characters (NUL, tab, line breaks...); no unpaired surrogates. A malformed or unknown id matches no task. */
   presetId?: string | number | null | undefined;
   /** Changes to any of these statuses. */
   status?: Array<TaskStatus> | null | undefined;

@@ -7,6 +7,10 @@ import { isPublicAddress } from './public-address.js';
 
 export const MAX_WEBHOOK_URL_LENGTH = 2_000;
 
+/** What webhookUrlProblem checks, as a sentence for the schema's description. */
+export const WEBHOOK_URL_RULE =
+  'An absolute http or https URL, without user name, password or fragment, of a host on the public internet (not a private, loopback, link-local or reserved address, nor a name resolving to one).';
+
 export interface UrlGuardOptions {
   /** WEBHOOK_ALLOW_PRIVATE: private and loopback hosts too (development, tests). */
   allowPrivate: boolean;

@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { reconcileTask, TaskNotUnknown, type Reconciliation } from '../lifecycle/reconcile-task.js';
 import { idSchema } from '../takeover/primitives.js';
+import { fieldDocs } from '../takeover/rule-text.js';
 import { TakeoverValidationError } from '../takeover/validation-issue.js';
 import { builder } from './builder.js';
 import { ErrorInterface, NotFoundError, payloadNames } from './errors.js';
-import { databaseId } from './global-id.js';
+import { databaseId, MALFORMED_ID_RULE } from './global-id.js';
 import { Task, TaskStatus } from './task.js';
 
 builder.objectType(TaskNotUnknown, {
@@ -23,16 +24,7 @@ const ReconcileOutcome = builder.enumType('ReconcileOutcome', {
   } as const,
 });
 
-const ReconcileTaskInput = builder.inputType('ReconcileTaskInput', {
-  description: 'How an UNKNOWN task ended on the platform.',
-  fields: (t) => ({
-    id: t.id({ required: true, description: 'The UNKNOWN task.' }),
-    outcome: t.field({ type: ReconcileOutcome, required: true, description: 'Whether the platform has the task.' }),
-    platformTaskId: t.string({ description: "The platform's task id (digits): required with CREATED, not allowed with NOT_CREATED." }),
-  }),
-});
-
-const reconcileInputSchema = z
+export const reconcileInputSchema = z
   .object({
     id: idSchema,
     outcome: z.enum(['CREATED', 'NOT_CREATED']),
@@ -43,16 +35,31 @@ const reconcileInputSchema = z
     if (input.outcome === 'NOT_CREATED' && input.platformTaskId) ctx.addIssue({ code: 'custom', path: ['platformTaskId'], message: 'not allowed with NOT_CREATED' });
   });
 
+const docs = fieldDocs(reconcileInputSchema.shape, {
+  id: "The UNKNOWN task's global id.",
+  outcome: 'Whether the platform has the task.',
+  platformTaskId: "The platform's task id: required with CREATED, not allowed with NOT_CREATED.",
+});
+
+const ReconcileTaskInput = builder.inputType('ReconcileTaskInput', {
+  description: 'How an UNKNOWN task ended on the platform.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: `${docs.id} ${MALFORMED_ID_RULE}` }),
+    outcome: t.field({ type: ReconcileOutcome, required: true, description: docs.outcome }),
+    platformTaskId: t.string({ description: docs.platformTaskId }),
+  }),
+});
+
 builder.mutationField('reconcileTask', (t) =>
   t.field({
     type: Task,
     description:
       'Settle one of your UNKNOWN tasks after checking the platform (its console or support): CREATED with the platform task id, or NOT_CREATED. Recorded as an event with source RECONCILIATION.',
-    args: { input: t.arg({ type: ReconcileTaskInput, required: true }) },
+    args: { input: t.arg({ type: ReconcileTaskInput, required: true, description: 'What you found.' }) },
     validate: { schema: z.object({ input: reconcileInputSchema }) },
     errors: {
       types: [TakeoverValidationError, NotFoundError, TaskNotUnknown],
-      dataField: { name: 'task' },
+      dataField: { name: 'task', description: 'The task as it is now.' },
       ...payloadNames('ReconcileTask', 'The task was reconciled.'),
     },
     resolve: async (_root, { input }, ctx) => {

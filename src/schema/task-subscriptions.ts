@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { TooManySubscriptionsError } from '../live/subscription-slots.js';
 import type { TaskUpdate as Update } from '../live/task-followers.js';
 import { idSchema } from '../takeover/primitives.js';
+import { ruleText } from '../takeover/rule-text.js';
 import { builder } from './builder.js';
 import { databaseId } from './global-id.js';
 import { TaskStatus } from './task.js';
@@ -32,7 +33,7 @@ const TaskEventsFilter = builder.inputType('TaskEventsFilterInput', {
   description: 'Narrows `taskEvents`. All given conditions must hold.',
   fields: (t) => ({
     status: t.field({ type: [TaskStatus], description: 'Changes to any of these statuses.' }),
-    presetId: t.id({ description: 'Tasks made from this preset.' }),
+    presetId: t.id({ description: `Tasks made from this preset. ${ruleText(idSchema)} A malformed or unknown id matches no task.` }),
   }),
 });
 
@@ -52,7 +53,12 @@ builder.subscriptionFields((t) => ({
     nullable: true,
     description:
       'One of your tasks, live: first as it is now (so a task that finished before you subscribed is never missed), then at each change, in order. Ends after a final status. A single null, then the end, when no task of yours has this id.',
-    args: { id: t.arg.id({ required: true }) },
+    args: {
+      id: t.arg.id({
+        required: true,
+        description: `The task's global id. ${ruleText(idSchema)} A malformed id (not a global id, or of another type) answers as an id no task of yours has: a single null, then the end. Only an id that breaks these rules is refused as bad input.`,
+      }),
+    },
     validate: { schema: z.object({ id: idSchema }) },
     subscribe: (_root, { id }, ctx) => opened(() => ctx.live.followTask(ctx.ownerId, databaseId(String(id), 'Task'))),
     resolve: (update) => update,

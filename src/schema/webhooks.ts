@@ -13,14 +13,15 @@ import {
 import { WEBHOOK_EVENT_TYPES } from '../delivery/webhook-events.js';
 import { DEFAULT_RETRY } from '../delivery/webhook-retry.js';
 import { generateWebhookSecret } from '../delivery/webhook-secret.js';
-import { MAX_WEBHOOK_URL_LENGTH, webhookUrlProblem } from '../delivery/webhook-url.js';
+import { MAX_WEBHOOK_URL_LENGTH, WEBHOOK_URL_RULE, webhookUrlProblem } from '../delivery/webhook-url.js';
 import type { WebhookEndpoint as EndpointRow } from '../generated/prisma/client.js';
 import { idSchema, textSchema } from '../takeover/primitives.js';
+import { fieldDocs, ruleText } from '../takeover/rule-text.js';
 import { TakeoverValidationError } from '../takeover/validation-issue.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { NotFoundError, payloadNames } from './errors.js';
-import { databaseId } from './global-id.js';
+import { databaseId, MALFORMED_ID_RULE } from './global-id.js';
 import { badInput } from './input-error.js';
 import { resolveKeysetConnection } from './keyset-connection.js';
 import { connectionArgsSchema } from './list-args.js';
@@ -45,21 +46,36 @@ const WebhookDeliveryStatus = builder.enumType('WebhookDeliveryStatus', {
   } as const,
 });
 
+export const newEndpointSchema = z.object({
+  url: textSchema(MAX_WEBHOOK_URL_LENGTH),
+  description: textSchema(500).nullish(),
+  eventTypes: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1, 'choose at least one event type'),
+});
+
+const endpointMeanings = {
+  url: 'Where events are posted.',
+  description: 'Free text for people.',
+  eventTypes: 'The events it receives.',
+};
+const endpointDocs = fieldDocs(newEndpointSchema.shape, { ...endpointMeanings, url: `${endpointMeanings.url} ${WEBHOOK_URL_RULE}` });
+
+const ID_RULES = `${ruleText(idSchema)} ${MALFORMED_ID_RULE}`;
+
 export const WebhookEndpoint = builder.prismaNode('WebhookEndpoint', {
   id: { field: 'id' },
   select: { id: true },
   description: 'Where task events are posted, signed with its secret (Standard Webhooks). The secret is shown only when made.',
   findUnique: (id, ctx) => ({ id, ownerId: ctx.ownerId }),
   fields: (t) => ({
-    url: t.exposeString('url'),
-    description: t.exposeString('description'),
+    url: t.exposeString('url', { description: endpointMeanings.url }),
+    description: t.exposeString('description', { description: endpointMeanings.description }),
     eventTypes: t.field({
       type: [WebhookEventType],
-      description: 'The events it receives.',
+      description: endpointMeanings.eventTypes,
       select: { eventTypes: true },
       resolve: (endpoint) => JSON.parse(endpoint.eventTypes) as (typeof WEBHOOK_EVENT_TYPES)[number][],
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was registered.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'Last change (a rotated secret counts).' }),
   }),
 });
@@ -78,12 +94,12 @@ const WebhookDelivery = builder.prismaObject('WebhookDelivery', {
   select: { id: true },
   description: 'One event for one endpoint, with every attempt at delivering it.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    endpoint: t.relation('endpoint'),
+    id: t.exposeID('id', { description: 'The delivery (not the `webhook-id` header, which names the event).' }),
+    endpoint: t.relation('endpoint', { description: 'The endpoint it goes to.' }),
     taskId: t.id({ description: 'The task (global id).', select: { taskId: true }, resolve: (d) => encodeGlobalID('Task', d.taskId) }),
-    eventType: t.field({ type: WebhookEventType, select: { eventType: true }, resolve: (d) => d.eventType as (typeof WEBHOOK_EVENT_TYPES)[number] }),
+    eventType: t.field({ type: WebhookEventType, description: 'The event it announces.', select: { eventType: true }, resolve: (d) => d.eventType as (typeof WEBHOOK_EVENT_TYPES)[number] }),
     payload: t.exposeString('payload', { description: 'The JSON body sent, fixed when the event happened.' }),
-    status: t.expose('status', { type: WebhookDeliveryStatus }),
+    status: t.expose('status', { type: WebhookDeliveryStatus, description: 'Where it stands.' }),
     attemptCount: t.exposeInt('attempts', { description: 'How many attempts were made.' }),
     nextAttemptAt: t.field({
       type: 'DateTime',
@@ -92,7 +108,7 @@ const WebhookDelivery = builder.prismaObject('WebhookDelivery', {
       select: { status: true, nextAttemptAt: true },
       resolve: (d) => (d.status === 'PENDING' ? d.nextAttemptAt : null),
     }),
-    deliveredAt: t.expose('deliveredAt', { type: 'DateTime', nullable: true }),
+    deliveredAt: t.expose('deliveredAt', { type: 'DateTime', nullable: true, description: 'When an attempt got a 2xx; null until then.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the event happened.' }),
     attempts: t.relation('attemptLog', { description: 'Every attempt, oldest first.', query: { orderBy: { id: 'asc' } } }),
   }),
@@ -115,7 +131,7 @@ builder.objectType(WebhookEndpointCreated, {
   name: 'CreateWebhookEndpointSuccess',
   description: 'The endpoint was created.',
   fields: (t) => ({
-    endpoint: t.field({ type: WebhookEndpoint, resolve: (result) => result.endpoint }),
+    endpoint: t.field({ type: WebhookEndpoint, description: 'The new endpoint.', resolve: (result) => result.endpoint }),
     secret: t.exposeString('secret', { description: SECRET_DESCRIPTION }),
   }),
 });
@@ -124,7 +140,7 @@ builder.objectType(WebhookSecretRotated, {
   name: 'RotateWebhookSecretSuccess',
   description: 'The secret was replaced; deliveries still pending are signed with the new one.',
   fields: (t) => ({
-    endpoint: t.field({ type: WebhookEndpoint, resolve: (result) => result.endpoint }),
+    endpoint: t.field({ type: WebhookEndpoint, description: 'The endpoint.', resolve: (result) => result.endpoint }),
     secret: t.exposeString('secret', { description: SECRET_DESCRIPTION }),
   }),
 });
@@ -132,19 +148,10 @@ builder.objectType(WebhookSecretRotated, {
 const CreateWebhookEndpointInput = builder.inputType('CreateWebhookEndpointInput', {
   description: 'A new webhook endpoint.',
   fields: (t) => ({
-    url: t.string({
-      required: true,
-      description: `http or https URL, at most ${MAX_WEBHOOK_URL_LENGTH} characters, of a host on the public internet (not private, loopback, link-local or reserved, nor a name resolving to one).`,
-    }),
-    description: t.string({ description: 'Free text, at most 500 characters. Default "".' }),
-    eventTypes: t.field({ type: [WebhookEventType], required: true, description: 'The events to receive (at least one).' }),
+    url: t.string({ required: true, description: endpointDocs.url }),
+    description: t.string({ description: `${endpointDocs.description} Default "".` }),
+    eventTypes: t.field({ type: [WebhookEventType], required: true, description: `${endpointDocs.eventTypes} Repeats are dropped.` }),
   }),
-});
-
-const newEndpointSchema = z.object({
-  url: textSchema(MAX_WEBHOOK_URL_LENGTH),
-  description: textSchema(500).nullish(),
-  eventTypes: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1, 'choose at least one event type'),
 });
 
 /** The endpoint's database id, or NotFoundError (malformed and not-yours ids alike). */
@@ -159,7 +166,7 @@ builder.mutationFields((t) => ({
   createWebhookEndpoint: t.field({
     type: WebhookEndpointCreated,
     description: 'Register a URL to receive task events, signed. The answer holds the signing secret: the only time it is shown.',
-    args: { input: t.arg({ type: CreateWebhookEndpointInput, required: true }) },
+    args: { input: t.arg({ type: CreateWebhookEndpointInput, required: true, description: 'The new endpoint.' }) },
     validate: { schema: z.object({ input: newEndpointSchema }) },
     errors: { directResult: true, types: [TakeoverValidationError], union: { name: 'CreateWebhookEndpointResult', description: 'The outcome of createWebhookEndpoint.' } },
     resolve: async (_root, args, ctx) => {
@@ -178,7 +185,7 @@ builder.mutationFields((t) => ({
   rotateWebhookSecret: t.field({
     type: WebhookSecretRotated,
     description: 'Replace an endpoint\'s signing secret. The answer holds the new secret: the only time it is shown. The old one stops at once.',
-    args: { id: t.arg.id({ required: true, description: 'The endpoint.' }) },
+    args: { id: t.arg.id({ required: true, description: `The endpoint's global id. ${ID_RULES}` }) },
     validate: { schema: z.object({ id: idSchema }) },
     errors: { directResult: true, types: [TakeoverValidationError, NotFoundError], union: { name: 'RotateWebhookSecretResult', description: 'The outcome of rotateWebhookSecret.' } },
     resolve: async (_root, { id }, ctx) => {
@@ -191,11 +198,11 @@ builder.mutationFields((t) => ({
   deleteWebhookEndpoint: t.field({
     type: 'ID',
     description: 'Delete an endpoint, with its deliveries (pending ones are not sent).',
-    args: { id: t.arg.id({ required: true, description: 'The endpoint.' }) },
+    args: { id: t.arg.id({ required: true, description: `The endpoint's global id. ${ID_RULES}` }) },
     validate: { schema: z.object({ id: idSchema }) },
     errors: {
       types: [TakeoverValidationError, NotFoundError],
-      dataField: { name: 'deletedId' },
+      dataField: { name: 'deletedId', description: 'The global id of the deleted endpoint.' },
       ...payloadNames('DeleteWebhookEndpoint', 'The endpoint and its deliveries are gone.'),
     },
     resolve: async (_root, { id }, ctx) => ((await deleteWebhookEndpoint(ctx.db, ctx.ownerId, endpointDbId(String(id)))) ? id : NotFoundError.throw('webhook endpoint')),
@@ -210,7 +217,10 @@ builder.queryFields((t) => ({
       validate: { schema: connectionArgsSchema },
       resolve: (_root, args, ctx, info) => resolveKeysetConnection('webhookEndpoints', { ownerId: ctx.ownerId }, args, ctx, info),
     },
-    { description: 'A page of webhook endpoints.', fields: (t) => ({ totalCount: t.int({ resolve: (page) => page.totalCount() }) }) },
+    {
+      description: 'A page of webhook endpoints.',
+      fields: (t) => ({ totalCount: t.int({ description: 'How many endpoints you have, on every page.', resolve: (page) => page.totalCount() }) }),
+    },
     { description: 'A webhook endpoint in a page.' },
   ),
   webhookDeliveries: t.connection(
@@ -219,8 +229,8 @@ builder.queryFields((t) => ({
       description:
         'Deliveries to one of your endpoints, or of one of your tasks' + "'" + ' events (give either or both), newest first, with their attempts. An id that is not yours gives an empty list.',
       args: {
-        endpointId: t.arg.id({ description: 'Deliveries to this endpoint.' }),
-        taskId: t.arg.id({ description: 'Deliveries of this task' + "'" + 's events.' }),
+        endpointId: t.arg.id({ description: `Deliveries to this endpoint. ${ruleText(idSchema)} A malformed or unknown id matches no delivery.` }),
+        taskId: t.arg.id({ description: `Deliveries of this task's events. ${ruleText(idSchema)} A malformed or unknown id matches no delivery.` }),
       },
       validate: { schema: connectionArgsSchema.extend({ endpointId: idSchema.nullish(), taskId: idSchema.nullish() }) },
       resolve: async (_root, args, ctx, info) => {
@@ -234,7 +244,10 @@ builder.queryFields((t) => ({
         return resolveKeysetConnection('webhookDeliveries', where, args, ctx, info);
       },
     },
-    { description: 'A page of webhook deliveries.', fields: (t) => ({ totalCount: t.int({ resolve: (page) => page.totalCount() }) }) },
+    {
+      description: 'A page of webhook deliveries.',
+      fields: (t) => ({ totalCount: t.int({ description: 'How many deliveries match, on every page.', resolve: (page) => page.totalCount() }) }),
+    },
     { description: 'A webhook delivery in a page.' },
   ),
 }));
