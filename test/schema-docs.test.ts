@@ -121,14 +121,14 @@ export function disagreements(description: string, rule: Zod): string[] {
   }
   const upper = /and at most (-?[\d.]+)\./.exec(description);
   if (upper && (!accepts(Number(upper[1])) || accepts(Number(upper[1]) + 0.001))) problems.push(`says at most ${upper[1]}, the rule disagrees`);
-  const length = /(?:^|\. )(?:(\d+)\.\.(\d+)|At most (\d+)) characters\./.exec(description);
+  const length = /(?:^|\. )(?:(\d+)\.\.(\d+)|At most (\d+)) characters?\./.exec(description);
   if (length && element === 'string') {
     const max = Number(length[2] ?? length[3]);
     if (accepts('a'.repeat(max + 1))) problems.push(`says at most ${max} characters, accepts more`);
     const min = Number(length[1] ?? 0);
     if (min > 0 && accepts('a'.repeat(min - 1))) problems.push(`says at least ${min} characters, accepts fewer`);
   }
-  const items = /(?:At most|Exactly) (\d+) items\./.exec(description);
+  const items = /(?:At most|Exactly) (\d+) items?\./.exec(description);
   if (items) {
     const tooMany = Array.from({ length: Number(items[1]) + 1 }, () => ({}));
     if (accepts(tooMany)) problems.push(`says at most ${items[1]} items, accepts more`);

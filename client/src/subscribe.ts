@@ -4,7 +4,7 @@ import { createClient as createSseClient, type Client } from 'graphql-sse';
 import type { TypedDocument } from './request.js';
 
 export interface SubscriptionOptions {
-  /** The service's SSE endpoint, e.g. "https://video.example.com/graphql/stream". */
+  /** The service's SSE endpoint, e.g. "https://video.example.com/graphql". */
   url: string;
   apiKey?: string;
   fetch?: typeof fetch;

@@ -82,14 +82,17 @@ function numberRule(checks: CheckDef[]): string[] {
   return [`${kind}, ${parts.join(' and ')}.`];
 }
 
+/** "1 item", "2 items": `unit` is the plural. */
+const counted = (n: unknown, unit: string) => `${String(n)} ${n === 1 ? unit.replace(/s$/, '') : unit}`;
+
 function lengthRule(checks: CheckDef[], unit: string): string | undefined {
   const exact = checks.find((c) => c.check === 'length_equals');
-  if (exact) return `Exactly ${exact.length} ${unit}.`;
+  if (exact) return `Exactly ${counted(exact.length, unit)}.`;
   const min = checks.filter((c) => c.check === 'min_length').at(-1)?.minimum;
   const max = checks.filter((c) => c.check === 'max_length').at(-1)?.maximum;
   if (min !== undefined && max !== undefined) return `${min}..${max} ${unit}.`;
-  if (max !== undefined) return `At most ${max} ${unit}.`;
-  if (min !== undefined) return `At least ${min} ${unit}.`;
+  if (max !== undefined) return `At most ${counted(max, unit)}.`;
+  if (min !== undefined) return `At least ${counted(min, unit)}.`;
   return undefined;
 }
 
