@@ -29,6 +29,9 @@ let t: TestApp;
 let presetId: string;
 let cursors: { tasks: string; presets: string };
 let taskId: string;
+let endpointId: string;
+let endpointCursor: string;
+let unknownTaskId: string;
 const template = { ...seedSceneParams, ttsQuery: { content: 'Hello {{who}}', ssml: false } };
 const presetRef = () => ({ id: presetId, variables: [{ name: 'who', value: 'Ann' }], overrides: seedSceneParams });
 
@@ -92,6 +95,36 @@ const operations: Operation[] = [
   { name: 'nodes', root: 'Query', field: 'nodes', answer: 'error', document: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: () => ({ ids: [taskId, presetId] }) },
   { name: 'task', root: 'Query', field: 'task', answer: 'error', document: 'query ($id: ID!) { task(id: $id) { id } }', variables: () => ({ id: taskId }) },
   { name: 'preset', root: 'Query', field: 'preset', answer: 'error', document: 'query ($id: ID!) { preset(id: $id) { id } }', variables: () => ({ id: presetId }) },
+  {
+    name: 'createWebhookEndpoint', root: 'Mutation', field: 'createWebhookEndpoint', answer: 'payload',
+    document: `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { ${PAYLOAD} } }`,
+    variables: () => ({ input: { url: 'http://127.0.0.1:9/hook', description: 'd', eventTypes: ['TASK_SUCCEEDED'] } }),
+  },
+  {
+    name: 'rotateWebhookSecret', root: 'Mutation', field: 'rotateWebhookSecret', answer: 'payload',
+    document: `mutation ($id: ID!) { rotateWebhookSecret(id: $id) { ${PAYLOAD} } }`,
+    variables: () => ({ id: endpointId }),
+  },
+  {
+    name: 'deleteWebhookEndpoint', root: 'Mutation', field: 'deleteWebhookEndpoint', answer: 'payload',
+    document: `mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) { ${PAYLOAD} } }`,
+    variables: () => ({ id: endpointId }),
+  },
+  {
+    name: 'webhookEndpoints', root: 'Query', field: 'webhookEndpoints', answer: 'error',
+    document: 'query ($after: String, $before: String) { webhookEndpoints(first: 1, after: $after, before: $before) { totalCount } }',
+    variables: () => ({ after: endpointCursor, before: endpointCursor }),
+  },
+  {
+    name: 'webhookDeliveries', root: 'Query', field: 'webhookDeliveries', answer: 'error',
+    document: 'query ($endpointId: ID, $taskId: ID, $after: String, $before: String) { webhookDeliveries(endpointId: $endpointId, taskId: $taskId, first: 1, after: $after, before: $before) { totalCount } }',
+    variables: () => ({ endpointId, taskId, after: endpointCursor, before: endpointCursor }),
+  },
+  {
+    name: 'reconcileTask', root: 'Mutation', field: 'reconcileTask', answer: 'payload',
+    document: `mutation ($input: ReconcileTaskInput!) { reconcileTask(input: $input) { ${PAYLOAD} } }`,
+    variables: () => ({ input: { id: unknownTaskId, outcome: 'CREATED', platformTaskId: '123' } }),
+  },
 ];
 
 /** Every string in `value`, with its path. */
@@ -162,13 +195,17 @@ function schemaTextInputs(graphqlSchema: GraphQLSchema): string[] {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ options: { webhooks: { allowPrivate: true } } });
   const created = await t.graphql(CREATE_PRESET, { input: { name: 'template', videoName: 'for {{who}}', params: template } });
   presetId = created.data.createPreset.preset.id;
   taskId = (await t.graphql(CREATE_TAKEOVER, { videoName: 'a task', params: minimalSceneParams })).data.createTakeoverVideo.task.id;
   const tasks = await t.graphql('{ tasks(first: 1) { pageInfo { endCursor } } }');
   const presets = await t.graphql('{ presets(first: 1) { pageInfo { endCursor } } }');
   cursors = { tasks: tasks.data.tasks.pageInfo.endCursor, presets: presets.data.presets.pageInfo.endCursor };
+  const endpoint = await t.graphql('mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/hook", eventTypes: [TASK_SUCCEEDED] }) { ... on CreateWebhookEndpointSuccess { endpoint { id } } } }');
+  endpointId = endpoint.data.createWebhookEndpoint.endpoint.id;
+  endpointCursor = (await t.graphql('{ webhookEndpoints(first: 1) { pageInfo { endCursor } } }')).data.webhookEndpoints.pageInfo.endCursor;
+  unknownTaskId = (await t.graphql(CREATE_TAKEOVER, { videoName: 'an unknown one', params: minimalSceneParams })).data.createTakeoverVideo.task.id;
 });
 afterAll(() => t.close());
 
@@ -186,13 +223,33 @@ describe('the text rule', () => {
         const original = path.reduce<any>((node, key) => node[key], base) as string;
         const response = await t.graphql(operation.document, withValue(base, path, `${original}\u0000`));
         const issues = issuesOf(operation.answer, response, operation.field);
-        expect(issues, `${operation.name}: ${formatPath(path)}`).toContainEqual({ path: issuePath(path), message: expect.stringMatching(/control characters|must be empty/) });
+        expect(issues, `${operation.name}: ${formatPath(path)}`).toContainEqual({ path: issuePath(path), message: expect.stringMatching(/control characters|must be empty|digits only/) });
         covered.add(coordinate);
       }
       expect([await t.db.task.count(), await t.db.preset.count(), await t.db.presetVersion.count(), t.simulator.calls.create]).toEqual([tasks, presets, versions, creates]);
       expect(t.logs.filter((line) => Number(line.level) >= 50)).toEqual([]);
     },
   );
+
+  it('subscriptions: a NUL in an id is refused with its path before anything is followed', async () => {
+    const cases = [
+      { document: 'subscription ($id: ID!) { taskUpdated(id: $id) { task { id } } }', variables: { id: `${taskId}\u0000` }, path: 'id', coordinate: 'Subscription.taskUpdated(id:)' },
+      { document: 'subscription ($presetId: ID) { taskEvents(filter: { presetId: $presetId }) { task { id } } }', variables: { presetId: `${presetId}\u0000` }, path: 'filter.presetId', coordinate: 'TaskEventsFilterInput.presetId' },
+    ];
+    for (const { document, variables, path, coordinate } of cases) {
+      const response = await t.app.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${t.apiKey}` },
+        body: JSON.stringify({ query: document, variables }),
+      });
+      const text = await response.text();
+      const data = /^data: (.+)$/m.exec(text)?.[1];
+      const message = JSON.parse(data!) as { errors?: { extensions?: { code?: string; issues?: { path: string }[] } }[] };
+      expect(message.errors?.[0]?.extensions?.code, text).toBe('BAD_USER_INPUT');
+      expect(message.errors![0]!.extensions!.issues!.map((issue) => issue.path)).toContain(path);
+      covered.add(coordinate);
+    }
+  });
 
   it('covers every String and ID input of the schema', () => {
     expect(schemaTextInputs(schema).filter((coordinate) => !covered.has(coordinate))).toEqual([]);
