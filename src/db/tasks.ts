@@ -1,6 +1,7 @@
 // Writes to task records. A record is written before the platform call and updated with the
 // outcome, so no outcome can be lost in between without leaving a SUBMITTING record. Every status
 // change writes a TaskEvent in the same transaction (see task-transitions.ts).
+import { randomUUID } from 'node:crypto';
 import type { CreateOutcome } from '../platform/outcome.js';
 import type { Db } from './client.js';
 import type { Task } from '../generated/prisma/client.js';
@@ -26,29 +27,36 @@ export interface NewTask {
 export type TaskSummary = Omit<Task, 'params' | 'paramString'>;
 const withoutScene = { params: true, paramString: true } as const;
 
-/** `now` is the database's time (see DatabaseClock). The new record, with its first event. */
+/**
+ * `now` is the database's time (see DatabaseClock). The new record, with its first event: two
+ * inserts in one batch (the id is chosen here, as Prisma's default would), not a nested create,
+ * which reads both rows back with two more statements.
+ */
 export async function recordSubmission(db: Db, ownerId: string, task: NewTask, now: Date): Promise<WrittenTransition> {
-  const { events, ...created } = await db.task.create({
-    omit: withoutScene,
-    include: { events: true },
-    data: {
-      ownerId,
-      videoName: task.videoName,
-      thumbnailUrl: task.thumbnailUrl ?? null,
-      params: JSON.stringify(task.params),
-      paramString: task.paramString,
-      presetId: task.presetId ?? null,
-      presetVersion: task.presetVersion ?? null,
-      idempotencyKey: task.idempotencyKey ?? null,
-      liveIdempotencyKey: task.idempotencyKey ?? null,
-      requestHash: task.requestHash ?? null,
-      status: 'SUBMITTING',
-      abandonAfter: task.abandonAfter,
-      createdAt: now,
-      events: { create: { at: now, toStatus: 'SUBMITTING', source: 'SUBMISSION', message: 'Recorded; calling the platform.' } },
-    },
-  });
-  return { task: created, event: events[0]! };
+  const id = randomUUID();
+  const [created, event] = await db.$transaction([
+    db.task.create({
+      omit: withoutScene,
+      data: {
+        id,
+        ownerId,
+        videoName: task.videoName,
+        thumbnailUrl: task.thumbnailUrl ?? null,
+        params: JSON.stringify(task.params),
+        paramString: task.paramString,
+        presetId: task.presetId ?? null,
+        presetVersion: task.presetVersion ?? null,
+        idempotencyKey: task.idempotencyKey ?? null,
+        liveIdempotencyKey: task.idempotencyKey ?? null,
+        requestHash: task.requestHash ?? null,
+        status: 'SUBMITTING',
+        abandonAfter: task.abandonAfter,
+        createdAt: now,
+      },
+    }),
+    db.taskEvent.create({ data: { taskId: id, at: now, toStatus: 'SUBMITTING', source: 'SUBMISSION', message: 'Recorded; calling the platform.' } }),
+  ]);
+  return { task: created, event };
 }
 
 export function findTaskSummary(db: Db, taskId: string): Promise<TaskSummary | null> {
