@@ -12,7 +12,8 @@ import type { SqlMigrationAwareDriverAdapterFactory, SqlQuery } from '@prisma/dr
 import { DatabaseClock } from './clock.js';
 import { applyMigrations, readMigrations } from './schema-engine.js';
 import { withSqliteLikeEscape } from './sqlite-like-escape.js';
-import { withKeptStatements } from './sqlite-statement-cache.js';
+import { withKeptStatements, type KeptStatements } from './sqlite-statement-cache.js';
+import { registerDirectSqlite } from './sqlite-direct.js';
 import { statementNames } from './postgres-statement-names.js';
 
 /**
@@ -112,7 +113,9 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     const file = url.slice('file:'.length);
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const adapter = new PrismaBetterSqlite3({ url: file, ...(options.sqliteBusyTimeoutMs !== undefined && { timeout: options.sqliteBusyTimeoutMs }) });
-    db = new PrismaClient({ adapter: withSqliteLikeEscape(withKeptStatements(adapter)), log });
+    let statements: KeptStatements | undefined;
+    db = new PrismaClient({ adapter: withSqliteLikeEscape(withKeptStatements(adapter, (opened) => (statements = opened))), log });
+    registerDirectSqlite(db, () => statements, options.onQuery);
     await migrateIfNeeded(db, adapter, prismaDir('migrations'));
     // WAL lets readers run while a submission writes; NORMAL sync is safe with WAL.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');

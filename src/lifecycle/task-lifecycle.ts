@@ -125,7 +125,8 @@ export class TaskLifecycle {
       changes: decision.changes,
       event: { at: now, source, message, raw },
       firstPollAt: new Date(now.getTime() + this.firstPollDelayMs),
-      during: (tx, transition) => this.duringTransaction(tx, transition),
+      // Only when a listener writes with the change: a write with nothing to add may skip Prisma (SQLite).
+      during: this.listeners.some((listener) => listener.duringTransaction) ? (tx, transition) => this.duringTransaction(tx, transition) : undefined,
     });
     if (!written) return undefined;
     this.announce(written);
