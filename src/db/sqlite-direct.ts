@@ -8,6 +8,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { KeptStatements } from './sqlite-statement-cache.js';
 
 export interface DirectSqlite {
+  /** The first row of a read, columns by name. */
+  get<Row>(sql: string, ...params: unknown[]): Row | undefined;
   /** Runs `write` in a transaction of its own; what it throws rolls it back. */
   transaction<T>(write: (sql: DirectStatements) => T): T;
 }
@@ -27,6 +29,7 @@ export function registerDirectSqlite(client: object, statements: () => KeptState
     const kept = statements();
     if (!kept || kept.connection.inTransaction) return undefined;
     return {
+      get: <Row>(sql: string, ...params: unknown[]) => kept.statement(logged(sql)).raw(false).get(...params) as Row | undefined,
       transaction<T>(write: (sql: DirectStatements) => T): T {
         const statementsOf: DirectStatements = {
           run: (sql, ...params) => kept.statement(logged(sql)).run(...params),
