@@ -8,10 +8,13 @@ import BetterSqlite3 from 'better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-postgres/client.js';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlMigrationAwareDriverAdapterFactory, SqlQuery } from '@prisma/driver-adapter-utils';
 import { DatabaseClock } from './clock.js';
 import { applyMigrations, readMigrations } from './schema-engine.js';
 import { withSqliteLikeEscape } from './sqlite-like-escape.js';
+import { withKeptStatements, type KeptStatements } from './sqlite-statement-cache.js';
+import { registerDirectSqlite } from './sqlite-direct.js';
+import { statementNames } from './postgres-statement-names.js';
 
 /**
  * Both generated clients have the same models and API; the SQLite one's type stands for both.
@@ -110,7 +113,9 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     const file = url.slice('file:'.length);
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const adapter = new PrismaBetterSqlite3({ url: file, ...(options.sqliteBusyTimeoutMs !== undefined && { timeout: options.sqliteBusyTimeoutMs }) });
-    db = new PrismaClient({ adapter: withSqliteLikeEscape(adapter), log });
+    let statements: KeptStatements | undefined;
+    db = new PrismaClient({ adapter: withSqliteLikeEscape(withKeptStatements(adapter, (opened) => (statements = opened))), log });
+    registerDirectSqlite(db, () => statements, options.onQuery);
     await migrateIfNeeded(db, adapter, prismaDir('migrations'));
     // WAL lets readers run while a submission writes; NORMAL sync is safe with WAL.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
@@ -118,7 +123,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     // A second connection to ":memory:" would be another, empty database.
     if (file !== ':memory:') reader = sqliteReader(file, options.onQuery);
   } else {
-    const adapter = new PrismaPg({ connectionString: url, max: 10 });
+    const adapter = new PrismaPg({ connectionString: url, max: 10 }, { statementNameGenerator: statementNames() as (query: SqlQuery) => string });
     db = new PostgresPrismaClient({ adapter, log }) as unknown as Db;
     await migrateIfNeeded(db, adapter, prismaDir('postgresql/migrations'));
   }

@@ -3,6 +3,7 @@
 import type { Prisma, TaskEvent, TaskEventSource } from '../generated/prisma/client.js';
 import { IN_FLIGHT_ON_PLATFORM, isTerminal, type TaskChanges, type TaskState } from '../takeover/task-state-machine.js';
 import type { Db, DbProvider } from './client.js';
+import { directSqlite, sqliteDate, type DirectStatements } from './sqlite-direct.js';
 import type { TaskSummary } from './tasks.js';
 
 export type Tx = Prisma.TransactionClient;
@@ -55,6 +56,8 @@ const isRecordNotFound = (error: unknown) => (error as { code?: unknown } | null
  */
 export async function writeTransition(db: Db, write: TransitionWrite): Promise<WrittenTransition | undefined> {
   const { from, changes, event } = write;
+  const direct = write.during ? undefined : directSqlite(db);
+  if (direct) return direct.transaction((sql) => writeDirectly(sql, write));
   try {
     return await db.$transaction(async (tx) => {
       const task = await tx.task.update({
@@ -88,6 +91,82 @@ export async function writeTransition(db: Db, write: TransitionWrite): Promise<W
     if (isRecordNotFound(error)) return undefined;
     throw error;
   }
+}
+
+/** The columns a change may set (TaskChanges), and how each is stored. */
+const CHANGEABLE = {
+  status: 'text',
+  platformTaskId: 'text',
+  progress: 'int',
+  resultUrl: 'text',
+  durationSeconds: 'float',
+  completedAt: 'date',
+  expiresAt: 'date',
+  platformCode: 'int',
+  platformMessage: 'text',
+  failureReason: 'text',
+} as const;
+const SUMMARY_DATES = ['completedAt', 'abandonAfter', 'createdAt', 'updatedAt', 'expiresAt'] as const;
+const SUMMARY_INTS = ['progress', 'platformCode', 'presetVersion'] as const;
+const SUMMARY_COLUMNS = [
+  'id', 'ownerId', 'videoName', 'thumbnailUrl', 'status', 'platformTaskId', 'progress', 'resultUrl', 'durationSeconds', 'completedAt', 'platformCode',
+  'platformMessage', 'failureReason', 'presetId', 'presetVersion', 'idempotencyKey', 'liveIdempotencyKey', 'requestHash', 'abandonAfter', 'createdAt',
+  'updatedAt', 'expiresAt',
+].map((column) => `"${column}"`).join(', ');
+
+const stored = (value: unknown) => (value instanceof Date ? sqliteDate(value) : value ?? null);
+const matches = (column: string, value: unknown) => (value === null ? `"${column}" IS NULL` : `"${column}" = ?`);
+
+/** The row as Prisma reads it: dates from their stored text, integers (read as BigInt) as numbers. */
+function summaryOf(row: Record<string, unknown>): TaskSummary {
+  for (const column of SUMMARY_DATES) if (row[column] != null) row[column] = new Date(row[column] as string);
+  for (const column of SUMMARY_INTS) if (row[column] != null) row[column] = Number(row[column]);
+  if (row.durationSeconds != null) row.durationSeconds = Number(row.durationSeconds);
+  return row as unknown as TaskSummary;
+}
+
+/** writeTransition's statements, on SQLite directly (see sqlite-direct.ts); undefined when the row changed. */
+function writeDirectly(sql: DirectStatements, { from, changes, event, firstPollAt }: TransitionWrite): WrittenTransition | undefined {
+  const set = Object.keys(changes).filter((column): column is keyof typeof CHANGEABLE => column in CHANGEABLE && changes[column as keyof TaskChanges] !== undefined);
+  const guard: [string, unknown][] = [['status', from.status], ['platformTaskId', from.platformTaskId], ['progress', from.progress]];
+  const row = sql.get<Record<string, unknown>>(
+    `UPDATE "Task" SET ${set.map((column) => `"${column}" = ?`).join(', ')}, "updatedAt" = ? WHERE "id" = ? AND ${guard.map(([column, value]) => matches(column, value)).join(' AND ')} RETURNING ${SUMMARY_COLUMNS}`,
+    ...set.map((column) => stored(changes[column])),
+    sqliteDate(new Date()),
+    from.id,
+    ...guard.filter(([, value]) => value !== null).map(([, value]) => value),
+  );
+  if (!row) return undefined;
+  const task = summaryOf(row);
+  const { lastInsertRowid } = sql.run(
+    `INSERT INTO "TaskEvent" ("taskId", "at", "fromStatus", "toStatus", "progress", "source", "message", "raw") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    from.id,
+    sqliteDate(event.at),
+    from.status,
+    changes.status,
+    task.progress,
+    event.source,
+    event.message,
+    event.raw ?? null,
+  );
+  const wasInFlight = IN_FLIGHT_ON_PLATFORM.includes(from.status);
+  if (!wasInFlight && IN_FLIGHT_ON_PLATFORM.includes(changes.status)) {
+    sql.run(`INSERT INTO "TaskPoll" ("taskId", "nextPollAt", "attempts") VALUES (?, ?, 0)`, from.id, sqliteDate(firstPollAt));
+  } else if (wasInFlight && isTerminal(changes.status)) {
+    sql.run(`DELETE FROM "TaskPoll" WHERE "taskId" = ?`, from.id);
+  }
+  const written: TaskEvent = {
+    id: Number(lastInsertRowid),
+    taskId: from.id,
+    at: event.at,
+    fromStatus: from.status,
+    toStatus: changes.status,
+    progress: task.progress,
+    source: event.source,
+    message: event.message,
+    raw: event.raw ?? null,
+  };
+  return { task, event: written };
 }
 
 // Both compare with the database's own clock, in the format Prisma writes dates in.

@@ -1,8 +1,10 @@
 // Writes to task records. A record is written before the platform call and updated with the
 // outcome, so no outcome can be lost in between without leaving a SUBMITTING record. Every status
 // change writes a TaskEvent in the same transaction (see task-transitions.ts).
+import { randomUUID } from 'node:crypto';
 import type { CreateOutcome } from '../platform/outcome.js';
 import type { Db } from './client.js';
+import { directSqlite, sqliteDate, type DirectStatements } from './sqlite-direct.js';
 import type { Task } from '../generated/prisma/client.js';
 import type { WrittenTransition } from './task-transitions.js';
 
@@ -26,29 +28,93 @@ export interface NewTask {
 export type TaskSummary = Omit<Task, 'params' | 'paramString'>;
 const withoutScene = { params: true, paramString: true } as const;
 
-/** `now` is the database's time (see DatabaseClock). The new record, with its first event. */
+/**
+ * `now` is the database's time (see DatabaseClock). The new record, with its first event: two
+ * inserts in one transaction (the id is chosen here, as Prisma's default would), not a nested
+ * create, which reads both rows back with two more statements. On SQLite directly (sqlite-direct.ts)
+ * when it can, else through Prisma.
+ */
 export async function recordSubmission(db: Db, ownerId: string, task: NewTask, now: Date): Promise<WrittenTransition> {
-  const { events, ...created } = await db.task.create({
-    omit: withoutScene,
-    include: { events: true },
-    data: {
-      ownerId,
-      videoName: task.videoName,
-      thumbnailUrl: task.thumbnailUrl ?? null,
-      params: JSON.stringify(task.params),
-      paramString: task.paramString,
-      presetId: task.presetId ?? null,
-      presetVersion: task.presetVersion ?? null,
-      idempotencyKey: task.idempotencyKey ?? null,
-      liveIdempotencyKey: task.idempotencyKey ?? null,
-      requestHash: task.requestHash ?? null,
-      status: 'SUBMITTING',
-      abandonAfter: task.abandonAfter,
-      createdAt: now,
-      events: { create: { at: now, toStatus: 'SUBMITTING', source: 'SUBMISSION', message: 'Recorded; calling the platform.' } },
-    },
-  });
-  return { task: created, event: events[0]! };
+  const id = randomUUID();
+  const direct = directSqlite(db);
+  if (direct) return direct.transaction((sql) => insertSubmission(sql, id, ownerId, task, now));
+  const [created, event] = await db.$transaction([
+    db.task.create({
+      omit: withoutScene,
+      data: {
+        id,
+        ownerId,
+        videoName: task.videoName,
+        thumbnailUrl: task.thumbnailUrl ?? null,
+        params: JSON.stringify(task.params),
+        paramString: task.paramString,
+        presetId: task.presetId ?? null,
+        presetVersion: task.presetVersion ?? null,
+        idempotencyKey: task.idempotencyKey ?? null,
+        liveIdempotencyKey: task.idempotencyKey ?? null,
+        requestHash: task.requestHash ?? null,
+        status: 'SUBMITTING',
+        abandonAfter: task.abandonAfter,
+        createdAt: now,
+      },
+    }),
+    db.taskEvent.create({ data: { taskId: id, at: now, toStatus: 'SUBMITTING', source: 'SUBMISSION', message: FIRST_EVENT_MESSAGE } }),
+  ]);
+  return { task: created, event };
+}
+
+const INSERT_TASK = `INSERT INTO "Task" ("id", "ownerId", "videoName", "thumbnailUrl", "params", "paramString", "status", "presetId", "presetVersion",
+  "idempotencyKey", "liveIdempotencyKey", "requestHash", "abandonAfter", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, 'SUBMITTING', ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_FIRST_EVENT = `INSERT INTO "TaskEvent" ("taskId", "at", "toStatus", "source", "message") VALUES (?, ?, 'SUBMITTING', 'SUBMISSION', ?)`;
+const FIRST_EVENT_MESSAGE = 'Recorded; calling the platform.';
+
+/** The same two rows as the Prisma path writes, and the same values back (the row as Prisma would read it). */
+function insertSubmission(sql: DirectStatements, id: string, ownerId: string, task: NewTask, now: Date): WrittenTransition {
+  const updatedAt = new Date();
+  const row: TaskSummary = {
+    id,
+    ownerId,
+    videoName: task.videoName,
+    thumbnailUrl: task.thumbnailUrl ?? null,
+    status: 'SUBMITTING',
+    platformTaskId: null,
+    progress: null,
+    resultUrl: null,
+    durationSeconds: null,
+    completedAt: null,
+    platformCode: null,
+    platformMessage: null,
+    failureReason: null,
+    presetId: task.presetId ?? null,
+    presetVersion: task.presetVersion ?? null,
+    idempotencyKey: task.idempotencyKey ?? null,
+    liveIdempotencyKey: task.idempotencyKey ?? null,
+    requestHash: task.requestHash ?? null,
+    abandonAfter: task.abandonAfter,
+    createdAt: now,
+    updatedAt,
+    expiresAt: null,
+  };
+  sql.run(
+    INSERT_TASK,
+    id,
+    ownerId,
+    row.videoName,
+    row.thumbnailUrl,
+    JSON.stringify(task.params),
+    task.paramString,
+    row.presetId,
+    row.presetVersion,
+    row.idempotencyKey,
+    row.liveIdempotencyKey,
+    row.requestHash,
+    sqliteDate(task.abandonAfter),
+    sqliteDate(now),
+    sqliteDate(updatedAt),
+  );
+  const { lastInsertRowid } = sql.run(INSERT_FIRST_EVENT, id, sqliteDate(now), FIRST_EVENT_MESSAGE);
+  const event = { id: Number(lastInsertRowid), taskId: id, at: now, fromStatus: null, toStatus: 'SUBMITTING', progress: null, source: 'SUBMISSION', message: FIRST_EVENT_MESSAGE, raw: null } as const;
+  return { task: row, event };
 }
 
 export function findTaskSummary(db: Db, taskId: string): Promise<TaskSummary | null> {

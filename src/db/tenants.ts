@@ -1,6 +1,7 @@
 // Tenants and their API keys.
 import { generateApiKey, type NewApiKey } from '../auth/api-key.js';
 import type { Database, Db } from './client.js';
+import { directSqlite } from './sqlite-direct.js';
 
 export const DEFAULT_TENANT = 'default';
 
@@ -73,6 +74,11 @@ export async function setTenantPlatformAccount(db: Db, tenantId: string, appId: 
   });
 }
 
-export function findTenantPlatformAccount(db: Db, tenantId: string) {
+const PLATFORM_ACCOUNT = `SELECT "platformAppId", "platformAppKeyEncrypted" FROM "Tenant" WHERE "id" = ?`;
+
+/** Read on every submission: on SQLite without Prisma when it can (see sqlite-direct.ts). */
+export async function findTenantPlatformAccount(db: Db, tenantId: string): Promise<{ platformAppId: string | null; platformAppKeyEncrypted: string | null } | null> {
+  const direct = directSqlite(db);
+  if (direct) return direct.get<{ platformAppId: string | null; platformAppKeyEncrypted: string | null }>(PLATFORM_ACCOUNT, tenantId) ?? null;
   return db.tenant.findUnique({ where: { id: tenantId }, select: { platformAppId: true, platformAppKeyEncrypted: true } });
 }

@@ -71,8 +71,17 @@ export class TaskLifecycle {
     for (const listener of this.listeners) listener.afterCommit?.(transition);
   }
 
-  /** Applies `report` to the task; undefined when there is no such task. */
-  async report(taskId: string, report: TaskReport, source: TaskEventSource, raw?: string): Promise<ReportResult | undefined> {
+  /**
+   * Applies `report` to the task; undefined when there is no such task. `known`: the row as the
+   * caller just wrote it, tried before reading it again. The write is guarded by the row it was
+   * decided on, so a row that changed meanwhile costs a read and a second decision, never a
+   * wrong write; a known row the report would not change is read again before that is believed.
+   */
+  async report(taskId: string, report: TaskReport, source: TaskEventSource, raw?: string, known?: LifecycleRow): Promise<ReportResult | undefined> {
+    if (known && decide(known, report, this.clock()).apply) {
+      const result = await this.applyTo(known, report, source, raw);
+      if (result?.applied) return result;
+    }
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       const row = await readLifecycleRow(this.db, taskId);
       if (!row) return undefined;
@@ -116,7 +125,8 @@ export class TaskLifecycle {
       changes: decision.changes,
       event: { at: now, source, message, raw },
       firstPollAt: new Date(now.getTime() + this.firstPollDelayMs),
-      during: (tx, transition) => this.duringTransaction(tx, transition),
+      // Only when a listener writes with the change: a write with nothing to add may skip Prisma (SQLite).
+      during: this.listeners.some((listener) => listener.duringTransaction) ? (tx, transition) => this.duringTransaction(tx, transition) : undefined,
     });
     if (!written) return undefined;
     this.announce(written);

@@ -1,8 +1,10 @@
 // The outcomes of createTakeoverVideo after the task was recorded: each payload carries the task.
 import type { TaskSummary as TaskRecord } from '../db/tasks.js';
+import type { Task } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
 import { ErrorInterface } from './errors.js';
-import { Task } from './task.js';
+import type { Context } from './context.js';
+import './task.js';
 import { IdempotencyKeyReused } from '../submission/submit-takeover.js';
 
 const NOT_RECORDED_YET =
@@ -58,13 +60,31 @@ const UNKNOWN =
 const IN_PROGRESS =
   'A repeat (same idempotency key and request) of a submission whose platform call has not finished yet: the task is SUBMITTING and nothing was sent again. Ask again with the same key, or read the task, for the outcome.';
 
-const taskField = (description = 'The recorded task.') => ({ description });
+/**
+ * The payload's task as the submission wrote it (the row the outcome write returned), unless the
+ * query asks for more than that row holds (the scene, the events, the preset): then it is read.
+ * A prismaField, so that the plugin knows what the row was loaded with and reads it no second time.
+ */
+const taskField = (description = 'The recorded task.') => ({
+  type: 'Task' as const,
+  description,
+  resolve: (query: { select?: Record<string, unknown> }, payload: { task: TaskRecord }, _args: object, ctx: Context) =>
+    // The row holds what the query selects (checked), which is all the plugin reads of it.
+    holds(payload.task, query) ? (payload.task as Task) : ctx.db.task.findUniqueOrThrow({ ...query, where: { id: payload.task.id, ownerId: ctx.ownerId } }),
+});
+
+function holds(row: TaskRecord, query: { select?: Record<string, unknown> }): boolean {
+  const { select, ...rest } = query;
+  if (!select || Object.keys(rest).length) return false;
+  for (const key in select) if (select[key] !== true || !(key in row)) return false;
+  return true;
+}
 
 builder.objectType(SubmissionAccepted, {
   name: 'CreateTakeoverVideoSuccess',
   description: SUCCESS,
   fields: (t) => ({
-    task: t.field({ type: Task, resolve: (result) => result.task, ...taskField() }),
+    task: t.prismaField(taskField()),
     platformTaskId: t.exposeString('platformTaskId', { description: "The platform's task id, exactly as the platform wrote it." }),
     outcomeRecorded: t.exposeBoolean('outcomeRecorded', { description: OUTCOME_RECORDED }),
   }),
@@ -75,7 +95,7 @@ builder.objectType(PlatformRejectedError, {
   description: REJECTED,
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    task: t.field({ type: Task, resolve: (error) => error.task, ...taskField() }),
+    task: t.prismaField(taskField()),
     code: t.exposeInt('code', { description: "The code in the platform's answer envelope (never an HTTP status)." }),
     platformMessage: t.exposeString('platformMessage', { description: "The platform's message." }),
     outcomeRecorded: t.exposeBoolean('outcomeRecorded', { description: OUTCOME_RECORDED }),
@@ -87,7 +107,7 @@ builder.objectType(PlatformUnreachableError, {
   description: UNREACHABLE,
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    task: t.field({ type: Task, resolve: (error) => error.task, ...taskField() }),
+    task: t.prismaField(taskField()),
     outcomeRecorded: t.exposeBoolean('outcomeRecorded', { description: OUTCOME_RECORDED }),
   }),
 });
@@ -97,7 +117,7 @@ builder.objectType(SubmissionOutcomeUnknownError, {
   description: UNKNOWN,
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    task: t.field({ type: Task, resolve: (error) => error.task, ...taskField() }),
+    task: t.prismaField(taskField()),
     outcomeRecorded: t.exposeBoolean('outcomeRecorded', { description: OUTCOME_RECORDED }),
   }),
 });
@@ -107,7 +127,7 @@ builder.objectType(SubmissionInProgress, {
   description: IN_PROGRESS,
   fields: (t) => ({
     message: t.exposeString('message', { description: 'What is going on, for a person.' }),
-    task: t.field({ type: Task, resolve: (result) => result.task, ...taskField('The task, still SUBMITTING.') }),
+    task: t.prismaField(taskField('The task, still SUBMITTING.')),
   }),
 });
 

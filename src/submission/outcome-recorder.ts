@@ -57,7 +57,9 @@ export class OutcomeRecorder {
     const write = (async () => {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          const result = await this.lifecycle.report(task.id, taskReportOf(outcome), 'SUBMISSION', outcome.raw);
+          // On the first attempt the record is as the submission wrote it, most likely.
+          const known = attempt === 1 ? task : undefined;
+          const result = await this.lifecycle.report(task.id, taskReportOf(outcome), 'SUBMISSION', outcome.raw, known);
           const written = result?.applied ? result.transition.task : await findTaskSummary(this.db, task.id);
           if (!result || !written) throw new RecordGone();
           settled = true;
