@@ -67,7 +67,7 @@ const workers: WebhookWorker[] = [];
 const receivers: Receiver[] = [];
 const databases: Database[] = [];
 
-function startWorker(options: Partial<WebhookWorkerOptions> & { database?: Database } = {}): WebhookWorker {
+function startWorker(options: Partial<WebhookWorkerOptions> & { database?: Database } = {}, start = true): WebhookWorker {
   const database = options.database ?? t.database;
   const worker = new WebhookWorker({
     db: database.db,
@@ -82,7 +82,7 @@ function startWorker(options: Partial<WebhookWorkerOptions> & { database?: Datab
     ...options,
   });
   workers.push(worker);
-  worker.start();
+  if (start) worker.start();
   return worker;
 }
 
@@ -394,7 +394,8 @@ describe('webhook delivery', () => {
     await t.db.webhookDelivery.createMany({ data: [row(900_001, 'DELIVERED', 31), row(900_002, 'FAILED', 31), row(900_003, 'PENDING', 31), row(900_004, 'DELIVERED', 29)] });
     const old = await t.db.webhookDelivery.findFirstOrThrow({ where: { eventId: 900_001 } });
     await t.db.webhookAttempt.create({ data: { deliveryId: old.id, at: old.createdAt, statusCode: 200, durationMs: 5 } });
-    const worker = startWorker({ retentionMs: 30 * day });
+    // Not started: its loop would prune on its first round, racing this call.
+    const worker = startWorker({ retentionMs: 30 * day }, false);
     expect(await worker.prune()).toBe(2);
     const left = await t.db.webhookDelivery.findMany({ where: { endpointId }, select: { eventId: true } });
     expect(left.map((d) => d.eventId).sort()).toEqual([900_003, 900_004]);
