@@ -24,7 +24,7 @@ describe('token handling', () => {
   it('logs in once and reuses the token', async () => {
     t = await startTestApp();
     for (const name of ['a', 'b', 'c']) expect((await submit(t, name)).__typename).toBe('CreateTakeoverVideoSuccess');
-    expect(t.simulator.calls).toEqual({ token: 1, refresh: 0, create: 3 });
+    expect(t.simulator.calls).toEqual({ token: 1, refresh: 0, create: 3, query: 0 });
   });
 
   it('shares one login between concurrent first calls', async () => {
@@ -39,7 +39,7 @@ describe('token handling', () => {
     await submit(t, 'first');
     clock += 8 * 3600 * 1000 - 60_000; // one minute before the 8-hour expiry, inside the renewal margin
     expect((await submit(t, 'second')).__typename).toBe('CreateTakeoverVideoSuccess');
-    expect(t.simulator.calls).toEqual({ token: 1, refresh: 1, create: 2 });
+    expect(t.simulator.calls).toEqual({ token: 1, refresh: 1, create: 2, query: 0 });
   });
 
   it('logs in again when the refresh token has expired too', async () => {
@@ -49,7 +49,7 @@ describe('token handling', () => {
     await submit(t, 'first');
     clock += 8 * 24 * 3600 * 1000;
     expect((await submit(t, 'later')).__typename).toBe('CreateTakeoverVideoSuccess');
-    expect(t.simulator.calls).toEqual({ token: 2, refresh: 0, create: 2 });
+    expect(t.simulator.calls).toEqual({ token: 2, refresh: 0, create: 2, query: 0 });
   });
 
   it('after an auth failure, logs in again and retries the create once', async () => {
@@ -58,7 +58,7 @@ describe('token handling', () => {
     t.simulator.expireAccessTokens();
     const result = await submit(t, 'after-expiry');
     expect(result.__typename).toBe('CreateTakeoverVideoSuccess');
-    expect(t.simulator.calls).toEqual({ token: 2, refresh: 0, create: 3 });
+    expect(t.simulator.calls).toEqual({ token: 2, refresh: 0, create: 3, query: 0 });
     expect(t.simulator.tasks.map((task) => task.videoName)).toEqual(['first', 'after-expiry']);
   });
 
@@ -75,7 +75,7 @@ describe('token handling', () => {
   it('reuses a short-lived token (expiresIn under 5 minutes) instead of renewing it for every submission', async () => {
     t = await startTestApp({ simulator: { accessTokenTtlSeconds: 120 } });
     for (const name of ['a', 'b', 'c', 'd']) expect((await submit(t, name)).__typename).toBe('CreateTakeoverVideoSuccess');
-    expect(t.simulator.calls).toEqual({ token: 1, refresh: 0, create: 4 });
+    expect(t.simulator.calls).toEqual({ token: 1, refresh: 0, create: 4, query: 0 });
   });
 
   it('renews a short-lived token shortly before it expires', async () => {
@@ -85,7 +85,7 @@ describe('token handling', () => {
     await submit(t, 'first');
     clock += 110_000; // 10 s before expiry: inside the margin, a tenth of its lifetime
     expect((await submit(t, 'second')).__typename).toBe('CreateTakeoverVideoSuccess');
-    expect(t.simulator.calls).toEqual({ token: 1, refresh: 1, create: 2 });
+    expect(t.simulator.calls).toEqual({ token: 1, refresh: 1, create: 2, query: 0 });
   });
 
   it('signs the token request in seconds by default, in milliseconds when set', async () => {
