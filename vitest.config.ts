@@ -4,6 +4,22 @@ import { defineConfig } from 'vitest/config';
 const require = createRequire(import.meta.url);
 const postgresUrl = process.env.TEST_POSTGRES_URL;
 
+// Files that never open the database under test (pure functions, generated-file checks, the
+// sandbox service on its own SQLite file): run once, in the SQLite project.
+const DATABASE_INDEPENDENT = [
+  'client-subscribe',
+  'codegen',
+  'config-sources',
+  'config',
+  'graphiql-browser',
+  'live-shutdown',
+  'prepare',
+  'readme-environment',
+  'schema-docs',
+  'schema-file',
+  'task-state-machine',
+].map((name) => `test/${name}.test.ts`);
+
 export default defineConfig({
   // graphql 16 ships CJS and ESM builds; Pothos and yoga load the CJS one through Node, so the
   // tests must too, or graphql rejects schema objects "from another module or realm".
@@ -17,7 +33,9 @@ export default defineConfig({
     // server (CI sets it): each test file gets its own scratch database there.
     projects: [
       { extends: true as const, test: { name: 'sqlite', env: { TEST_POSTGRES_URL: '' } } },
-      ...(postgresUrl ? [{ extends: true as const, test: { name: 'postgresql', env: { TEST_POSTGRES_URL: postgresUrl } } }] : []),
+      ...(postgresUrl
+        ? [{ extends: true as const, test: { name: 'postgresql', env: { TEST_POSTGRES_URL: postgresUrl }, exclude: DATABASE_INDEPENDENT } }]
+        : []),
     ],
   },
 });
