@@ -108,7 +108,7 @@ async function stop(proc, signal = 'SIGTERM') {
 }
 
 function startService(name, env) {
-  const proc = launch(name, process.execPath, ['--max-semi-space-size=4', '--max-old-space-size=128', 'dist/src/main.js'], {
+  const proc = launch(name, process.execPath, ['--max-semi-space-size=4', '--max-old-space-size=96', 'dist/src/main.js'], {
     PORT: '0',
     LOG_LEVEL: 'warn',
     ...env,

@@ -3,11 +3,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import BetterSqlite3 from 'better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../generated/prisma/client.js';
-import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-postgres/client.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
 import type { SqlMigrationAwareDriverAdapterFactory, SqlQuery } from '@prisma/driver-adapter-utils';
 import { DatabaseClock } from './clock.js';
 import { applyMigrations, readMigrations } from './schema-engine.js';
@@ -112,6 +109,9 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   if (provider === 'sqlite') {
     const file = url.slice('file:'.length);
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    // Each database's client and adapter load only where that database is used (the other one's
+    // code would stay in memory for nothing).
+    const [{ PrismaBetterSqlite3 }, { PrismaClient }] = await Promise.all([import('@prisma/adapter-better-sqlite3'), import('../generated/prisma/client.js')]);
     const adapter = new PrismaBetterSqlite3({ url: file, ...(options.sqliteBusyTimeoutMs !== undefined && { timeout: options.sqliteBusyTimeoutMs }) });
     let statements: KeptStatements | undefined;
     db = new PrismaClient({ adapter: withSqliteLikeEscape(withKeptStatements(adapter, (opened) => (statements = opened))), log });
@@ -123,6 +123,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     // A second connection to ":memory:" would be another, empty database.
     if (file !== ':memory:') reader = sqliteReader(file, options.onQuery);
   } else {
+    const [{ PrismaPg }, { PrismaClient: PostgresPrismaClient }] = await Promise.all([import('@prisma/adapter-pg'), import('../generated/prisma-postgres/client.js')]);
     const adapter = new PrismaPg({ connectionString: url, max: 10 }, { statementNameGenerator: statementNames() as (query: SqlQuery) => string });
     db = new PostgresPrismaClient({ adapter, log }) as unknown as Db;
     await migrateIfNeeded(db, adapter, prismaDir('postgresql/migrations'));

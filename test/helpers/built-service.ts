@@ -13,7 +13,7 @@ const STAMP = path.join(DIST, '.test-build-stamp');
 const LOCK = path.join(ROOT, '.test-build-lock');
 
 /** `npm start`'s Node flags (package.json). */
-export const START_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=128'];
+export const START_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=96'];
 export const BUILT_MAIN = path.join(DIST, 'src', 'main.js');
 
 async function sourceFiles(dir: string): Promise<string[]> {
