@@ -126,13 +126,16 @@ async function graphql(url, key, query, variables = {}) {
   return { status: response.status, body: await response.json() };
 }
 
-/** A repeat that finds the first call still running is answered SubmissionInProgress: asked again until it is over. */
+/**
+ * A repeat that finds the first call still running is answered SubmissionInProgress: asked again
+ * until it is over, every 300 ms (the rate limit of RATE_LIMIT a minute counts every ask).
+ */
 async function submit(url, key, idempotencyKey, name) {
   for (;;) {
     const { status, body } = await graphql(url, key, CREATE, { key: idempotencyKey, name, params: SCENE });
     const result = body.data?.createTakeoverVideo;
     if (status === 200 && result?.__typename === 'SubmissionInProgress') {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 300));
       continue;
     }
     check(status === 200 && result?.__typename === 'CreateTakeoverVideoSuccess', `submission through ${url} answered ${status}: ${JSON.stringify(body)}`);
