@@ -215,8 +215,9 @@ describe('webhook delivery', () => {
     const task = await submittedTask('rolled back');
     let breakNext = true;
     t.lifecycle.listen({
-      async duringTransaction() {
+      outboxFor() {
         if (breakNext) throw new Error('the database went away mid-transaction');
+        return undefined;
       },
     });
     await expect(t.lifecycle.report(task.id, { kind: 'processing', platformTaskId: task.platformTaskId }, 'CALLBACK')).rejects.toThrow(/went away/);

@@ -18,6 +18,8 @@ export interface DirectStatements {
   run(sql: string, ...params: unknown[]): BetterSqlite3.RunResult;
   /** The first row, columns by name (integers as BigInt: the connection reads safe integers). */
   get<Row>(sql: string, ...params: unknown[]): Row | undefined;
+  /** Every row, columns by name. */
+  all<Row>(sql: string, ...params: unknown[]): Row[];
 }
 
 const directByClient = new WeakMap<object, () => DirectSqlite | undefined>();
@@ -34,6 +36,7 @@ export function registerDirectSqlite(client: object, statements: () => KeptState
         const statementsOf: DirectStatements = {
           run: (sql, ...params) => kept.statement(logged(sql)).run(...params),
           get: <Row>(sql: string, ...params: unknown[]) => kept.statement(logged(sql)).raw(false).get(...params) as Row | undefined,
+          all: <Row>(sql: string, ...params: unknown[]) => kept.statement(logged(sql)).raw(false).all(...params) as Row[],
         };
         kept.statement('BEGIN').run();
         try {

@@ -5,6 +5,7 @@ import { IN_FLIGHT_ON_PLATFORM, isTerminal, type TaskChanges, type TaskState } f
 import type { Db, DbProvider } from './client.js';
 import { directSqlite, sqliteDate, type DirectStatements } from './sqlite-direct.js';
 import type { TaskSummary } from './tasks.js';
+import { writeOutbox, writeOutboxDirectly, type OutboxEvent } from './webhooks.js';
 
 export type Tx = Prisma.TransactionClient;
 export type { TaskEvent, TaskEventSource };
@@ -36,6 +37,8 @@ export interface NewTaskEvent {
 export interface WrittenTransition {
   task: TaskSummary;
   event: TaskEvent;
+  /** How many webhook deliveries were written with it. */
+  deliveries?: number;
 }
 
 export interface TransitionWrite {
@@ -44,8 +47,11 @@ export interface TransitionWrite {
   event: NewTaskEvent;
   /** When to first ask the platform about a task it has just taken on. */
   firstPollAt: Date;
-  /** More writes that must commit with the change (the webhook outbox). */
-  during?: ((tx: Tx, written: WrittenTransition) => Promise<void>) | undefined;
+  /**
+   * The webhook outbox rows that must commit with the change, decided on the change as written
+   * (inside its transaction: a throw rolls the change back).
+   */
+  outbox?: ((written: WrittenTransition) => OutboxEvent[]) | undefined;
 }
 
 const isRecordNotFound = (error: unknown) => (error as { code?: unknown } | null)?.code === 'P2025';
@@ -56,8 +62,14 @@ const isRecordNotFound = (error: unknown) => (error as { code?: unknown } | null
  */
 export async function writeTransition(db: Db, write: TransitionWrite): Promise<WrittenTransition | undefined> {
   const { from, changes, event } = write;
-  const direct = write.during ? undefined : directSqlite(db);
-  if (direct) return direct.transaction((sql) => writeDirectly(sql, write));
+  const direct = directSqlite(db);
+  if (direct) {
+    return direct.transaction((sql) => {
+      const written = writeDirectly(sql, write);
+      if (written) written.deliveries = (write.outbox?.(written) ?? []).reduce((count, event) => count + writeOutboxDirectly(sql, event), 0);
+      return written;
+    });
+  }
   try {
     return await db.$transaction(async (tx) => {
       const task = await tx.task.update({
@@ -83,8 +95,8 @@ export async function writeTransition(db: Db, write: TransitionWrite): Promise<W
       } else if (wasInFlight && isTerminal(changes.status)) {
         await tx.taskPoll.deleteMany({ where: { taskId: from.id } });
       }
-      const result = { task, event: written };
-      await write.during?.(tx, result);
+      const result: WrittenTransition = { task, event: written, deliveries: 0 };
+      for (const outboxEvent of write.outbox?.(result) ?? []) result.deliveries! += await writeOutbox(tx, outboxEvent);
       return result;
     });
   } catch (error) {

@@ -1,5 +1,7 @@
 // A tenant's webhook endpoints, and the outbox rows a task change writes for them.
+import { randomUUID } from 'node:crypto';
 import type { Db } from './client.js';
+import { sqliteDate, type DirectStatements } from './sqlite-direct.js';
 import type { Tx } from './task-transitions.js';
 
 export const MAX_ENDPOINTS_PER_TENANT = 20;
@@ -45,10 +47,12 @@ export interface OutboxEvent {
   at: Date;
 }
 
+const takes = (event: OutboxEvent) => (endpoint: { eventTypes: string }) => (JSON.parse(endpoint.eventTypes) as string[]).includes(event.eventType);
+
 /** One delivery per endpoint of the owner that takes this event type; how many were written. */
 export async function writeOutbox(tx: Tx, event: OutboxEvent): Promise<number> {
   const endpoints = await tx.webhookEndpoint.findMany({ where: { ownerId: event.ownerId }, select: { id: true, eventTypes: true } });
-  const matching = endpoints.filter((endpoint) => (JSON.parse(endpoint.eventTypes) as string[]).includes(event.eventType));
+  const matching = endpoints.filter(takes(event));
   if (matching.length === 0) return 0;
   const { count } = await tx.webhookDelivery.createMany({
     data: matching.map((endpoint) => ({
@@ -63,6 +67,19 @@ export async function writeOutbox(tx: Tx, event: OutboxEvent): Promise<number> {
     })),
   });
   return count;
+}
+
+/** writeOutbox on SQLite directly (see sqlite-direct.ts), inside the change's transaction. */
+export function writeOutboxDirectly(sql: DirectStatements, event: OutboxEvent): number {
+  const endpoints = sql.all<{ id: string; eventTypes: string }>(`SELECT "id", "eventTypes" FROM "WebhookEndpoint" WHERE "ownerId" = ?`, event.ownerId);
+  const at = sqliteDate(event.at);
+  for (const endpoint of endpoints.filter(takes(event))) {
+    sql.run(
+      `INSERT INTO "WebhookDelivery" ("id", "endpointId", "ownerId", "taskId", "eventId", "eventType", "payload", "status", "attempts", "nextAttemptAt", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)`,
+      randomUUID(), endpoint.id, event.ownerId, event.taskId, event.eventId, event.eventType, event.payload, at, at,
+    );
+  }
+  return endpoints.filter(takes(event)).length;
 }
 
 /**

@@ -2,7 +2,6 @@
 // change, one delivery row per endpoint of the task's owner that takes the change's event type.
 // Rolled back with the change; never written for a change that did not commit.
 import type { TransitionListener } from '../lifecycle/task-lifecycle.js';
-import { writeOutbox } from '../db/webhooks.js';
 import { webhookEventType, webhookPayload } from './webhook-events.js';
 
 export interface WebhookOutboxOptions {
@@ -11,17 +10,14 @@ export interface WebhookOutboxOptions {
 }
 
 export function webhookOutbox(options: WebhookOutboxOptions = {}): TransitionListener {
-  const wrote = new WeakSet<object>();
   return {
-    async duringTransaction(tx, { task, event }) {
+    outboxFor({ task, event }) {
       const type = webhookEventType(event);
-      if (!type) return;
-      const payload = JSON.stringify(webhookPayload(type, task, event));
-      const count = await writeOutbox(tx, { ownerId: task.ownerId, taskId: task.id, eventId: event.id, eventType: type, payload, at: event.at });
-      if (count) wrote.add(event);
+      if (!type) return undefined;
+      return { ownerId: task.ownerId, taskId: task.id, eventId: event.id, eventType: type, payload: JSON.stringify(webhookPayload(type, task, event)), at: event.at };
     },
-    afterCommit({ event }) {
-      if (wrote.delete(event)) options.onWritten?.();
+    afterCommit({ deliveries }) {
+      if (deliveries) options.onWritten?.();
     },
   };
 }

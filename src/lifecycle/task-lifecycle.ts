@@ -11,9 +11,8 @@ import {
   type LifecycleRow,
   type TaskEvent,
   type TaskEventSource,
-  type Tx,
-  type WrittenTransition,
 } from '../db/task-transitions.js';
+import type { OutboxEvent } from '../db/webhooks.js';
 import type { TaskSummary } from '../db/tasks.js';
 import { decide, describeReport, type TaskReport } from '../takeover/task-state-machine.js';
 
@@ -21,12 +20,17 @@ import { decide, describeReport, type TaskReport } from '../takeover/task-state-
 export interface Transition {
   task: TaskSummary;
   event: TaskEvent;
+  /** How many webhook deliveries were written with it. */
+  deliveries?: number;
 }
 
 /** Carries changes outside; fed only from here, never by resolvers. */
 export interface TransitionListener {
-  /** Runs inside the transaction that writes the change: what it writes commits with it, or not at all. */
-  duringTransaction?(tx: Tx, transition: Transition): Promise<void>;
+  /**
+   * The webhook outbox rows to write with the change, in its transaction: they commit with it or
+   * not at all. Called inside that transaction (synchronously: a throw rolls the change back).
+   */
+  outboxFor?(transition: Transition): OutboxEvent | undefined;
   /** Runs after the change committed. Must not throw. */
   afterCommit?(transition: Transition): void;
 }
@@ -125,16 +129,11 @@ export class TaskLifecycle {
       changes: decision.changes,
       event: { at: now, source, message, raw },
       firstPollAt: new Date(now.getTime() + this.firstPollDelayMs),
-      // Only when a listener writes with the change: a write with nothing to add may skip Prisma (SQLite).
-      during: this.listeners.some((listener) => listener.duringTransaction) ? (tx, transition) => this.duringTransaction(tx, transition) : undefined,
+      outbox: (transition) => this.listeners.flatMap((listener) => listener.outboxFor?.(transition) ?? []),
     });
     if (!written) return undefined;
     this.announce(written);
     return { applied: true, transition: written };
-  }
-
-  private async duringTransaction(tx: Tx, transition: WrittenTransition): Promise<void> {
-    for (const listener of this.listeners) await listener.duringTransaction?.(tx, transition);
   }
 }
 
