@@ -12,6 +12,7 @@ import { withSqliteLikeEscape } from './sqlite-like-escape.js';
 import { withKeptStatements, type KeptStatements } from './sqlite-statement-cache.js';
 import { registerDirectSqlite } from './sqlite-direct.js';
 import { statementNames } from './postgres-statement-names.js';
+import { registerDirectPostgres, withPostgresPool } from './postgres-direct.js';
 
 /**
  * Both generated clients have the same models and API; the SQLite one's type stands for both.
@@ -123,9 +124,15 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     // A second connection to ":memory:" would be another, empty database.
     if (file !== ':memory:') reader = sqliteReader(file, options.onQuery);
   } else {
-    const [{ PrismaPg }, { PrismaClient: PostgresPrismaClient }] = await Promise.all([import('@prisma/adapter-pg'), import('../generated/prisma-postgres/client.js')]);
+    const [{ PrismaPg }, { PrismaClient: PostgresPrismaClient }, { default: pg }] = await Promise.all([
+      import('@prisma/adapter-pg'),
+      import('../generated/prisma-postgres/client.js'),
+      import('pg'),
+    ]);
     const adapter = new PrismaPg({ connectionString: url, max: 10 }, { statementNameGenerator: statementNames() as (query: SqlQuery) => string });
-    db = new PostgresPrismaClient({ adapter, log }) as unknown as Db;
+    let pool: import('pg').Pool | undefined;
+    db = new PostgresPrismaClient({ adapter: withPostgresPool(adapter, (opened) => (pool = opened)), log }) as unknown as Db;
+    registerDirectPostgres(db, () => pool, pg.types, options.onQuery);
     await migrateIfNeeded(db, adapter, prismaDir('postgresql/migrations'));
   }
   if (options.onQuery) {

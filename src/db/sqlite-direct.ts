@@ -10,6 +10,8 @@ import type { KeptStatements } from './sqlite-statement-cache.js';
 export interface DirectSqlite {
   /** The first row of a read, columns by name. */
   get<Row>(sql: string, ...params: unknown[]): Row | undefined;
+  /** Every row of a read, columns by name. */
+  all<Row>(sql: string, ...params: unknown[]): Row[];
   /** Runs `write` in a transaction of its own; what it throws rolls it back. */
   transaction<T>(write: (sql: DirectStatements) => T): T;
 }
@@ -32,6 +34,7 @@ export function registerDirectSqlite(client: object, statements: () => KeptState
     if (!kept || kept.connection.inTransaction) return undefined;
     return {
       get: <Row>(sql: string, ...params: unknown[]) => kept.statement(logged(sql)).raw(false).get(...params) as Row | undefined,
+      all: <Row>(sql: string, ...params: unknown[]) => kept.statement(logged(sql)).raw(false).all(...params) as Row[],
       transaction<T>(write: (sql: DirectStatements) => T): T {
         const statementsOf: DirectStatements = {
           run: (sql, ...params) => kept.statement(logged(sql)).run(...params),

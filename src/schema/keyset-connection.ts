@@ -58,33 +58,41 @@ function onlyTotalCount(info: GraphQLResolveInfo): boolean {
   );
 }
 
-/** A page of `list`; `where` is the caller's filter and must hold the caller's owner id. */
-export async function resolveKeysetConnection(
+/** Where a page is asked to start and end, and in which direction it is read. */
+export interface PageBounds {
+  after?: KeysetPosition | undefined;
+  before?: KeysetPosition | undefined;
+  inverted: boolean;
+  limit: number;
+}
+
+/**
+ * A page of `list`; `where` is the caller's filter and must hold the caller's owner id. `Node`:
+ * the row as the list's object type loads it (its default selection, at least). `readPage`: a
+ * faster read of the same page, when the list has one for this query (undefined: read through Prisma).
+ */
+export async function resolveKeysetConnection<Node extends KeysetPosition = KeysetPosition>(
   list: ListName,
   where: { ownerId: string },
   args: DefaultConnectionArguments,
   ctx: Context,
   info: GraphQLResolveInfo,
+  readPage?: (bounds: PageBounds) => Promise<Node[]> | undefined,
 ) {
   const { typeName, findMany, count } = LISTS[list];
   const tag = tenantTag(ctx.ownerId);
   const after = args.after != null ? decodeCursor(list, tag, args.after, 'after') : undefined;
   const before = args.before != null ? decodeCursor(list, tag, args.before, 'before') : undefined;
-  const selection = queryFromInfo({
-    context: ctx,
-    info,
-    typeName,
-    select: { createdAt: true, id: true },
-    paths: [['edges', 'node']],
-  });
   const skipPage = onlyTotalCount(info);
+  const prismaSelection = () => queryFromInfo({ context: ctx, info, typeName, select: { createdAt: true, id: true }, paths: [['edges', 'node']] });
   const connection = await resolveCursorConnection(
     { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, toCursor: (row) => encodeCursor(list, tag, row as KeysetPosition) },
     ({ limit, inverted }): Promise<KeysetPosition[]> | KeysetPosition[] =>
       skipPage
         ? []
-        : findMany(ctx.db, {
-            ...selection,
+        : readPage?.({ after, before, inverted, limit }) ??
+          findMany(ctx.db, {
+            ...prismaSelection(),
             where: { AND: [where, ...(after ? [olderThan(after)] : []), ...(before ? [newerThan(before)] : [])] },
             orderBy: inverted ? OLDEST_FIRST : NEWEST_FIRST,
             take: limit,
@@ -92,7 +100,7 @@ export async function resolveKeysetConnection(
   );
   const { edges, pageInfo } = connection!;
   return {
-    edges: edges as { cursor: string; node: KeysetPosition }[],
+    edges: edges as { cursor: string; node: Node }[],
     pageInfo: { ...pageInfo, ...(edges.length === 0 && { startCursor: null, endCursor: null }) },
     totalCount: () => count(ctx.db, where),
   };

@@ -6,7 +6,8 @@ import { builder } from './builder.js';
 builder.scalarType('DateTime', {
   description: DateTimeResolver.description ?? undefined,
   specifiedByURL: DateTimeResolver.specifiedByURL ?? undefined,
-  serialize: (value) => (DateTimeResolver.serialize(value) as Date).toISOString(),
+  // A valid Date (what every resolver returns) directly; anything else as graphql-scalars judges it.
+  serialize: (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value : (DateTimeResolver.serialize(value) as Date)).toISOString(),
   parseValue: (value) => DateTimeResolver.parseValue(value) as Date,
   parseLiteral: (ast) => DateTimeResolver.parseLiteral(ast, {}) as Date,
 });

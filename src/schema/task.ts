@@ -13,7 +13,10 @@ import { SceneWarningRef } from './scene-warning.js';
 import type { Context } from './context.js';
 import { databaseId, MALFORMED_ID_RULE } from './global-id.js';
 import { PREVIEW_URL_DESCRIPTION } from './preview-url.js';
-import { resolveKeysetConnection } from './keyset-connection.js';
+import { resolveKeysetConnection, type PageBounds } from './keyset-connection.js';
+import { nodeFieldNames } from './node-selection.js';
+import { readTaskPage, TASK_PAGE_COLUMNS, type TaskPageFilter } from '../db/task-page.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { connectionArgsSchema } from './list-args.js';
 import { TakeoverParams } from './outputs/takeover-params.js';
 
@@ -66,47 +69,72 @@ export const TaskEvent = builder.prismaObject('TaskEvent', {
   }),
 });
 
+// Every column but the scene (`params` and `paramString`, kilobytes of JSON) is loaded with the
+// task, and the fields reading them are plain resolvers: plugin-prisma wraps a field with its own
+// `select` in a per-row mapping lookup, which cost more than the rest of a page's fields together.
+const LIGHT_COLUMNS = {
+  id: true, ownerId: true, videoName: true, thumbnailUrl: true, status: true, platformTaskId: true, platformCode: true, platformMessage: true,
+  progress: true, resultUrl: true, durationSeconds: true, completedAt: true, failureReason: true, abandonAfter: true, presetId: true,
+  presetVersion: true, idempotencyKey: true, createdAt: true, updatedAt: true, expiresAt: true,
+} as const satisfies Prisma.TaskSelect & Record<(typeof TASK_PAGE_COLUMNS)[number], true>;
+type LightTask = Prisma.TaskGetPayload<{ select: typeof LIGHT_COLUMNS }>;
+
+/** The fields a page read by readTaskPage answers (from LIGHT_COLUMNS and the context alone). */
+const PAGE_FIELDS = new Set([
+  '__typename', 'id', 'videoName', 'thumbnailUrl', 'status', 'platformTaskId', 'platformCode', 'platformMessage', 'progress', 'resultUrl',
+  'durationSeconds', 'completedAt', 'failureReason', 'abandonAfter', 'idempotencyKey', 'presetVersion', 'createdAt', 'updatedAt', 'expiresAt',
+  'previewUrl', 'expired',
+]);
+
 export const Task = builder.prismaNode('Task', {
   id: { field: 'id' },
-  // Select mode: load only the columns the query asks for (params are kilobytes of JSON).
-  select: { id: true },
+  // Select mode: the scene is loaded only when a field asks for it.
+  select: LIGHT_COLUMNS,
   description: 'A takeover video submission and what became of it.',
   findUnique: (id, ctx) => ({ id, ownerId: ctx.ownerId }),
   fields: (t) => ({
-    videoName: t.exposeString('videoName', { description: 'The name it was submitted with (variables filled in).' }),
-    thumbnailUrl: t.exposeString('thumbnailUrl', { nullable: true, description: 'The thumbnail URL it was submitted with.' }),
-    status: t.expose('status', { type: TaskStatus, description: 'Where it stands.' }),
-    platformTaskId: t.exposeString('platformTaskId', {
+    videoName: t.string({ description: 'The name it was submitted with (variables filled in).', resolve: (task) => task.videoName }),
+    thumbnailUrl: t.string({ nullable: true, description: 'The thumbnail URL it was submitted with.', resolve: (task) => task.thumbnailUrl }),
+    status: t.field({ type: TaskStatus, description: 'Where it stands.', resolve: (task) => task.status }),
+    platformTaskId: t.string({
       nullable: true,
       description: "The platform's task id, once it accepted the task, exactly as the platform wrote it (ids may exceed 2^53).",
+      resolve: (task) => task.platformTaskId,
     }),
-    platformCode: t.exposeInt('platformCode', {
+    platformCode: t.int({
       nullable: true,
       description: "The platform's error code when REJECTED (from its answer envelope, never an HTTP status) or FAILED (when it gave one).",
+      resolve: (task) => task.platformCode,
     }),
-    platformMessage: t.exposeString('platformMessage', { nullable: true, description: "The platform's message when REJECTED or FAILED." }),
-    progress: t.exposeInt('progress', {
+    platformMessage: t.string({ nullable: true, description: "The platform's message when REJECTED or FAILED.", resolve: (task) => task.platformMessage }),
+    progress: t.int({
       nullable: true,
       description: 'How far the platform is, 0..100: while PROCESSING when the platform says, 100 when SUCCEEDED; null otherwise.',
+      resolve: (task) => task.progress,
     }),
     resultUrl: t.string({
       nullable: true,
       description: 'Where to download the finished video: set when SUCCEEDED, null before, and null again once `expired`.',
-      select: { resultUrl: true, expiresAt: true },
       resolve: (task) => (task.resultUrl && !resultExpired(task.expiresAt, new Date()) ? task.resultUrl : null),
     }),
-    durationSeconds: t.exposeFloat('durationSeconds', { nullable: true, description: "The video's length in seconds, when SUCCEEDED and the platform says." }),
-    completedAt: t.expose('completedAt', {
+    durationSeconds: t.float({
+      nullable: true,
+      description: "The video's length in seconds, when SUCCEEDED and the platform says.",
+      resolve: (task) => task.durationSeconds,
+    }),
+    completedAt: t.field({
       type: 'DateTime',
       nullable: true,
       description: 'When the task reached SUCCEEDED or FAILED (the time the platform reported, when it did).',
+      resolve: (task) => task.completedAt,
     }),
-    failureReason: t.exposeString('failureReason', { nullable: true, description: 'What went wrong, when UNREACHABLE or UNKNOWN.' }),
-    abandonAfter: t.expose('abandonAfter', {
+    failureReason: t.string({ nullable: true, description: 'What went wrong, when UNREACHABLE or UNKNOWN.', resolve: (task) => task.failureReason }),
+    abandonAfter: t.field({
       type: 'DateTime',
       nullable: true,
       description:
         "When a task still SUBMITTING counts as abandoned (on the database's clock): set when it was recorded, from the submitting instance's worst-case call time.",
+      resolve: (task) => task.abandonAfter,
     }),
     events: t.relation('events', {
       description: 'Its status changes, oldest first, each with its time, cause and reason. Tasks recorded before events were kept have none.',
@@ -120,17 +148,19 @@ export const Task = builder.prismaNode('Task', {
     }),
     paramString: t.exposeString('paramString', { description: 'The exact `param` string sent to the platform (the synthesis JSON, serialised).' }),
     preset: t.relation('preset', { nullable: true, description: 'The preset this task was made from, unless it was deleted since.' }),
-    idempotencyKey: t.exposeString('idempotencyKey', {
+    idempotencyKey: t.string({
       nullable: true,
       description: 'The idempotency key it was submitted with (kept after the key expired or moved on to a retry).',
+      resolve: (task) => task.idempotencyKey,
     }),
-    presetVersion: t.exposeInt('presetVersion', { nullable: true, description: 'The version of the preset it was made from.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
-    expiresAt: t.expose('expiresAt', {
+    presetVersion: t.int({ nullable: true, description: 'The version of the preset it was made from.', resolve: (task) => task.presetVersion }),
+    createdAt: t.field({ type: 'DateTime', description: 'When it was recorded.', resolve: (task) => task.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (task) => task.updatedAt }),
+    expiresAt: t.field({
       type: 'DateTime',
       nullable: true,
       description: `When the platform deletes the finished video: ${RESULT_RETENTION_MS / 86_400_000} days after completion. Null until the task SUCCEEDED.`,
+      resolve: (task) => task.expiresAt,
     }),
     warnings: t.field({
       type: [SceneWarningRef],
@@ -151,7 +181,6 @@ export const Task = builder.prismaNode('Task', {
     }),
     expired: t.boolean({
       description: 'Whether the finished video can no longer be downloaded (`expiresAt` has passed). False while there is no result yet.',
-      select: { expiresAt: true },
       resolve: (task) => resultExpired(task.expiresAt, new Date()),
     }),
   }),
@@ -185,6 +214,21 @@ function taskWhere(ctx: Context, { filter }: TaskFilterArgs): Prisma.TaskWhereIn
   };
 }
 
+/** The list's own statement, when it can answer this query: no text search, only PAGE_FIELDS asked. */
+function taskPageReader(ctx: Context, { filter }: TaskFilterArgs, info: GraphQLResolveInfo) {
+  if (filter?.search) return undefined;
+  const fields = nodeFieldNames(info, 'Task');
+  if (!fields || ![...fields].every((field) => PAGE_FIELDS.has(field))) return undefined;
+  const pageFilter: TaskPageFilter = {
+    ownerId: ctx.ownerId,
+    statuses: filter?.status ?? undefined,
+    presetId: filter?.presetId ? (databaseId(String(filter.presetId), 'Preset') ?? null) : undefined,
+    createdAtOrAfter: filter?.createdAfter ?? undefined,
+    createdBefore: filter?.createdBefore ?? undefined,
+  };
+  return ({ after, before, inverted, limit }: PageBounds) => readTaskPage(ctx.db, ctx.provider, { filter: pageFilter, after, before, inverted, take: limit });
+}
+
 const taskFilterSchema = z.looseObject({ presetId: idSchema.nullish(), search: searchSchema.nullish() }).nullish();
 
 builder.queryFields((t) => ({
@@ -205,7 +249,7 @@ builder.queryFields((t) => ({
       description: 'Your tasks, newest first.',
       args: { filter: t.arg({ type: TaskFilter, description: 'Narrow the list.' }) },
       validate: { schema: connectionArgsSchema.extend({ filter: taskFilterSchema }) },
-      resolve: (_root, args, ctx, info) => resolveKeysetConnection('tasks', taskWhere(ctx, args), args, ctx, info),
+      resolve: (_root, args, ctx, info) => resolveKeysetConnection<LightTask>('tasks', taskWhere(ctx, args), args, ctx, info, taskPageReader(ctx, args, info)),
     },
     {
       description: 'A page of tasks.',

@@ -1,0 +1,85 @@
+// A page of a tenant's tasks (every column but the scene) in one statement of our own, for the
+// list every client polls: Prisma's runtime and the selection mapping of a page cost more than
+// the rest of the request. Same keyset as keyset.ts, same indexes; the SQL texts are a fixed,
+// small set (the filter's shape picks one), so each is prepared once per connection. Undefined
+// where there is no direct path (a SQLite connection inside a Prisma transaction): then the
+// caller reads through Prisma.
+import type { Db, DbProvider } from './client.js';
+import type { KeysetPosition } from './keyset.js';
+import { directPostgres } from './postgres-direct.js';
+import { directSqlite, sqliteDate } from './sqlite-direct.js';
+import type { TaskSummary } from './tasks.js';
+
+/** Every column of TaskSummary but those only the submission path reads. */
+export const TASK_PAGE_COLUMNS = [
+  'id', 'ownerId', 'videoName', 'thumbnailUrl', 'status', 'platformTaskId', 'platformCode', 'platformMessage', 'progress', 'resultUrl',
+  'durationSeconds', 'completedAt', 'failureReason', 'abandonAfter', 'presetId', 'presetVersion', 'idempotencyKey', 'createdAt', 'updatedAt', 'expiresAt',
+] as const;
+export type TaskPageRow = Pick<TaskSummary, (typeof TASK_PAGE_COLUMNS)[number]>;
+
+const DATES = ['completedAt', 'abandonAfter', 'createdAt', 'updatedAt', 'expiresAt'] as const;
+const INTEGERS = ['platformCode', 'progress', 'presetVersion'] as const;
+
+export interface TaskPageFilter {
+  ownerId: string;
+  statuses?: readonly string[] | undefined;
+  /** Null: a preset id that names no preset (nothing matches). */
+  presetId?: string | null | undefined;
+  createdAtOrAfter?: Date | undefined;
+  createdBefore?: Date | undefined;
+}
+
+export interface TaskPageQuery {
+  filter: TaskPageFilter;
+  after?: KeysetPosition | undefined;
+  before?: KeysetPosition | undefined;
+  /** Oldest first (a page read backwards, for `last`). */
+  inverted: boolean;
+  take: number;
+}
+
+const COLUMNS = TASK_PAGE_COLUMNS.map((column) => `"${column}"`).join(', ');
+
+/** The statement for this query's shape, with its parameters in order. */
+function statement(provider: DbProvider, { filter, after, before, inverted, take }: TaskPageQuery): [string, unknown[]] {
+  const params: unknown[] = [];
+  const param = (value: unknown) => (params.push(value instanceof Date && provider === 'sqlite' ? sqliteDate(value) : value), provider === 'sqlite' ? '?' : `$${params.length}`);
+  const where = [`"ownerId" = ${param(filter.ownerId)}`];
+  if (filter.statuses?.length) {
+    where.push(provider === 'sqlite' ? `"status" IN (SELECT value FROM json_each(${param(JSON.stringify(filter.statuses))}))` : `"status" = ANY(${param(filter.statuses)}::"TaskStatus"[])`);
+  }
+  if (filter.presetId === null) where.push('FALSE');
+  else if (filter.presetId !== undefined) where.push(`"presetId" = ${param(filter.presetId)}`);
+  if (filter.createdAtOrAfter) where.push(`"createdAt" >= ${param(filter.createdAtOrAfter)}`);
+  if (filter.createdBefore) where.push(`"createdAt" < ${param(filter.createdBefore)}`);
+  // As keyset.ts: the first term lets the index seek to the position.
+  for (const [position, op] of [[after, '<'], [before, '>']] as const) {
+    if (!position) continue;
+    const at = param(position.createdAt);
+    where.push(`"createdAt" ${op}= ${at} AND ("createdAt" ${op} ${provider === 'sqlite' ? param(position.createdAt) : at} OR "id" ${op} ${param(position.id)})`);
+  }
+  const direction = inverted ? 'ASC' : 'DESC';
+  const sql = `SELECT ${COLUMNS} FROM "Task" WHERE ${where.join(' AND ')} ORDER BY "createdAt" ${direction}, "id" ${direction} LIMIT ${param(take)}`;
+  return [sql, params];
+}
+
+/** A row as Prisma reads it: dates as Dates, integers as numbers. */
+function taskOf(row: Record<string, unknown>): TaskPageRow {
+  for (const column of DATES) if (typeof row[column] === 'string') row[column] = new Date(row[column] as string);
+  for (const column of INTEGERS) if (typeof row[column] === 'bigint') row[column] = Number(row[column]);
+  return row as unknown as TaskPageRow;
+}
+
+/** The page, or undefined when this client has no direct read path now. */
+export function readTaskPage(db: Db, provider: DbProvider, query: TaskPageQuery): Promise<TaskPageRow[]> | undefined {
+  if (provider === 'sqlite') {
+    const direct = directSqlite(db);
+    if (!direct) return undefined;
+    const [sql, params] = statement(provider, query);
+    return Promise.resolve(direct.all<Record<string, unknown>>(sql, ...params).map(taskOf));
+  }
+  const direct = directPostgres(db);
+  if (!direct) return undefined;
+  const [sql, params] = statement(provider, query);
+  return direct.all<Record<string, unknown>>(sql, params).then((rows) => rows.map(taskOf));
+}
