@@ -1,6 +1,7 @@
 // Tenants and their API keys.
 import { generateApiKey, type NewApiKey } from '../auth/api-key.js';
 import type { Database, Db } from './client.js';
+import { directPostgres } from './postgres-direct.js';
 import { directSqlite } from './sqlite-direct.js';
 
 export const DEFAULT_TENANT = 'default';
@@ -33,13 +34,17 @@ const CALLER_POSTGRES = callerSql('$1');
  * The caller behind a key (given as its SHA-256, see `hashApiKey`), unless the key is unknown or
  * revoked. Runs on every request, so it avoids Prisma's query builder, which took 186 µs of CPU
  * for it (more than a whole bare yoga request): raw through Prisma it takes 77 µs, on SQLite's own
- * read connection 5 µs. The quoted identifiers read the same on SQLite and PostgreSQL.
+ * read connection 5 µs; on PostgreSQL it is a named statement on the adapter's pool (postgres-direct.ts).
+ * The quoted identifiers read the same on SQLite and PostgreSQL.
  */
 export async function callerForKeyHash({ db, provider, readFirstRow }: Database, hash: string): Promise<Caller | undefined> {
-  type Row = { tenantId: string; dataVersion: number | bigint };
+  type Row = { tenantId: string; dataVersion: number | bigint | string };
+  const postgres = provider === 'postgresql' ? directPostgres(db) : undefined;
   const found = readFirstRow
     ? readFirstRow<Row>(CALLER_SQLITE, hash)
-    : (await db.$queryRawUnsafe<Row[]>(provider === 'sqlite' ? CALLER_SQLITE : CALLER_POSTGRES, hash))[0];
+    : postgres
+      ? (await postgres.all<Row>(CALLER_POSTGRES, [hash]))[0]
+      : (await db.$queryRawUnsafe<Row[]>(provider === 'sqlite' ? CALLER_SQLITE : CALLER_POSTGRES, hash))[0];
   return found && { tenantId: found.tenantId, dataVersion: Number(found.dataVersion) };
 }
 
