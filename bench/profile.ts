@@ -45,6 +45,7 @@ function start(args: string[], env: NodeJS.ProcessEnv, listening = /on (http:\/\
   return new Promise<{ url: string; child: ChildProcess }>((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk) => {
+      if (process.env.BENCH_ECHO) process.stderr.write(chunk);
       output += chunk;
       const match = listening.exec(output);
       if (match) resolve({ url: match[1]!, child });

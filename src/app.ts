@@ -27,7 +27,7 @@ import { useRootRoute } from './http/root-route.js';
 import { usePlainParseErrors } from './http/plain-parse-errors.js';
 import { useResponseCache } from './http/response-cache.js';
 import { useResponseSizeLimit } from './http/response-size.js';
-import { currentRequestId, useRequestId } from './http/request-id.js';
+import { requestIdOf, unexpectedError, useRequestId } from './http/request-id.js';
 import { useVariableDepthLimit } from './http/variable-depth.js';
 import { instrumentPlatforms } from './platform/instrumented.js';
 import type { Context } from './schema/context.js';
@@ -110,7 +110,6 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     abandonAfterMs: options.submissionStaleAfterMs,
     idempotencyKeyTtlMs: options.idempotencyKeyTtlMs,
     log: logger,
-    logContext: () => ({ requestId: currentRequestId() }),
     clock: () => database.clock.now(),
     pendingWrites,
     lifecycle,
@@ -133,7 +132,7 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     context: ({ request }) => {
       const { tenantId, dataVersion } = callerFor(request);
       const publicUrl = publicBaseUrl(request, options.trustProxyHops ?? 0, options.publicUrl);
-      return { db, provider, submitter, previewLinks, webhooks, live, lifecycle, publicUrl, ownerId: tenantId, dataVersion };
+      return { db, provider, submitter, previewLinks, webhooks, live, lifecycle, publicUrl, ownerId: tenantId, dataVersion, requestId: requestIdOf(request) };
     },
     cors: corsPolicy(options.corsOrigins ?? (options.sandbox ? ['*'] : [])),
     parserAndValidationCache: boundedParserCache(),
@@ -142,10 +141,7 @@ export function createApp({ database, platforms: uninstrumented, logger, options
       // request id and reaches the client as "Unexpected error." with that id.
       maskError(error, message, isDev) {
         const masked = maskError(error, message, isDev);
-        if (masked === error) return masked;
-        const requestId = currentRequestId();
-        logger.error({ err: error, requestId }, 'unexpected error');
-        return createGraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
+        return masked === error ? masked : unexpectedError(error, message);
       },
     },
     graphiql: options.graphiql && {
@@ -158,7 +154,7 @@ export function createApp({ database, platforms: uninstrumented, logger, options
     ...(graphiqlAssets && { renderGraphiQL: graphiqlAssets.render }),
     landingPage: false,
     plugins: [
-      useRequestId(),
+      useRequestId(logger),
       useUnbufferedEventStreams(),
       useRootRoute({ graphqlEndpoint: '/graphql', graphiql: options.graphiql, trustProxyHops: options.trustProxyHops ?? 0, publicUrl: options.publicUrl }),
       // Routes that need no API key answer here, before authentication.

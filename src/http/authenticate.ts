@@ -9,7 +9,7 @@ import type { Database } from '../db/client.js';
 import { callerForKeyHash, type Caller } from '../db/tenants.js';
 import type { RateLimiter } from '../shared-state/rate-limiter.js';
 import { clientAddress, type ServerContext } from './client-address.js';
-import { currentRequestId } from './request-id.js';
+import { requestIdOf } from './request-id.js';
 import type { Logger } from './logger.js';
 
 const callers = new WeakMap<Request, Caller>();
@@ -39,11 +39,11 @@ export interface AuthenticationOptions {
 
 export function useAuthentication({ database, perKey, perAddress, trustProxyHops, logger }: AuthenticationOptions): Plugin<object, ServerContext> {
   // A limiter that fails (it should not: the Redis one falls back by itself) lets the request through.
-  const take = async (limiter: RateLimiter, id: string) => {
+  const take = async (limiter: RateLimiter, id: string, request: Request) => {
     try {
       return await limiter.take(id);
     } catch (error) {
-      logger.error({ err: error, requestId: currentRequestId() }, 'rate limiter failed: request let through');
+      logger.error({ err: error, requestId: requestIdOf(request) }, 'rate limiter failed: request let through');
       return 0;
     }
   };
@@ -53,10 +53,10 @@ export function useAuthentication({ database, perKey, perAddress, trustProxyHops
       const hash = key && hashApiKey(key);
       const caller = hash ? await callerForKeyHash(database, hash) : undefined;
       if (!hash || !caller) {
-        const wait = await take(perAddress, clientAddress(request, serverContext, trustProxyHops));
+        const wait = await take(perAddress, clientAddress(request, serverContext, trustProxyHops), request);
         return endResponse(wait ? rateLimited(wait, 'without a valid API key from this address') : unauthenticated());
       }
-      const wait = await take(perKey, hash);
+      const wait = await take(perKey, hash, request);
       if (wait) return endResponse(rateLimited(wait, 'for this API key'));
       callers.set(request, caller);
     },

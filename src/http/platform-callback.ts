@@ -8,7 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { CALLBACK_BODY_LIMIT, type CallbackReceiver, type ReceivedBody } from '../lifecycle/callback-receiver.js';
 import type { Logger } from './logger.js';
-import { currentRequestId } from './request-id.js';
+import { requestIdOf } from './request-id.js';
 
 export const CALLBACK_PATH_PREFIX = '/platform/callback/';
 
@@ -27,7 +27,7 @@ export function usePlatformCallback(secret: string | undefined, receiver: Callba
         const result = await receiver.receive(await readBounded(request, CALLBACK_BODY_LIMIT));
         endResponse(Response.json({ received: true, result }, { status: 200 }));
       } catch (error) {
-        logger.error({ err: error, requestId: currentRequestId() }, 'platform callback not stored');
+        logger.error({ err: error, requestId: requestIdOf(request) }, 'platform callback not stored');
         endResponse(text('Not stored; send it again later.', 503));
       }
     },

@@ -23,4 +23,6 @@ export interface Context {
   lifecycle: TaskLifecycle;
   /** The base of absolute links, e.g. "https://video.example.com" (PUBLIC_URL, or the request's origin). */
   publicUrl: string;
+  /** This request's id (x-request-id), for the logs about it. */
+  requestId: string | undefined;
 }

@@ -92,7 +92,7 @@ builder.mutationField('createTakeoverVideo', (t) =>
     },
     // Validated here and in the submitter by the functions checkScene calls too (not by plugin-zod).
     resolve: async (_root, args, ctx) => {
-      const { task, outcome, outcomeRecorded } = await ctx.submitter.submit(ctx.ownerId, parseSubmissionRequest(args));
+      const { task, outcome, outcomeRecorded } = await ctx.submitter.submit(ctx.ownerId, parseSubmissionRequest(args), { requestId: ctx.requestId });
       switch (outcome.kind) {
         case 'created':
           return new SubmissionAccepted(task, outcome.platformTaskId, outcomeRecorded);

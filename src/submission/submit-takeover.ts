@@ -43,8 +43,6 @@ export interface SubmitterOptions {
   /** How long a key answers for its task; after that it may be used for a new request. */
   idempotencyKeyTtlMs: number;
   log: SubmissionLog;
-  /** Fields for every log line (the request id). */
-  logContext?: () => Record<string, unknown>;
   /** The database's clock. */
   clock?: () => Date;
   /** Where every status change of a task goes through. */
@@ -73,10 +71,13 @@ export class TakeoverSubmitter {
     this.outcomes = new OutcomeRecorder(db, options.lifecycle, options.log, pending, options.outcomeWrites);
   }
 
-  /** Throws TakeoverValidationError for a bad scene, IdempotencyKeyReused for a key used for another request. */
-  async submit(tenantId: string, request: SubmissionRequest): Promise<SubmissionResult> {
+  /**
+   * Throws TakeoverValidationError for a bad scene, IdempotencyKeyReused for a key used for another
+   * request. `logContext`: fields for every log line about it (the request id).
+   */
+  async submit(tenantId: string, request: SubmissionRequest, logContext: Record<string, unknown> = {}): Promise<SubmissionResult> {
     const key = request.idempotencyKey ?? undefined;
-    if (!key) return (await this.attempt(tenantId, request, await this.resolve(tenantId, request)))!;
+    if (!key) return (await this.attempt(tenantId, request, await this.resolve(tenantId, request), logContext))!;
     const requestHash = fingerprintRequest(request);
     let resolved: ResolvedSubmission | undefined;
     for (let round = 1; ; round += 1) {
@@ -90,7 +91,7 @@ export class TakeoverSubmitter {
         await releaseIdempotencyKey(this.db, holder.id, key);
       }
       resolved ??= await this.resolve(tenantId, request);
-      const result = await this.attempt(tenantId, request, resolved, { key, requestHash });
+      const result = await this.attempt(tenantId, request, resolved, logContext, { key, requestHash });
       if (result) return result;
       // Lost the key to concurrent requests again and again, each time before it could be read.
       if (round > 2 * MAX_KEY_ROUNDS) throw new Error('idempotency key contention: no request held the key long enough to read it');
@@ -117,6 +118,7 @@ export class TakeoverSubmitter {
     tenantId: string,
     request: SubmissionRequest,
     scene: ResolvedSubmission,
+    context: Record<string, unknown>,
     idempotency?: { key: string; requestHash: string },
   ): Promise<SubmissionResult | undefined> {
     const paramString = toParamString(scene.params);
@@ -148,7 +150,6 @@ export class TakeoverSubmitter {
       if (idempotency && isUniqueViolation(error)) return undefined;
       throw error;
     }
-    const context = this.options.logContext?.() ?? {};
     const outcome = await platform
       .createTakeover({ videoName: scene.videoName, thumbnailUrl, param: paramString })
       .catch((error: unknown): CreateOutcome => {
