@@ -11,6 +11,8 @@ export interface DirectPostgres {
 }
 
 const TIMESTAMP_WITHOUT_ZONE = 1114;
+/** Texts given a name (prepared once per connection); any beyond are sent unnamed, as Prisma's are. */
+const NAMED_STATEMENTS = 500;
 const byClient = new WeakMap<object, () => DirectPostgres | undefined>();
 
 /** The adapter factory; `opened` hears of the pool of each adapter it connects. */
@@ -33,7 +35,7 @@ export function registerDirectPostgres(client: object, pool: () => pg.Pool | und
   const names = new Map<string, string>();
   const nameOf = (sql: string) => {
     let name = names.get(sql);
-    if (!name) names.set(sql, (name = `direct_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`));
+    if (name === undefined && names.size < NAMED_STATEMENTS) names.set(sql, (name = `direct_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`));
     return name;
   };
   byClient.set(client, () => {
@@ -42,7 +44,8 @@ export function registerDirectPostgres(client: object, pool: () => pg.Pool | und
       connected && {
         async all<Row>(sql: string, params: unknown[]) {
           onQuery?.(sql);
-          const result = await connected.query({ name: nameOf(sql), text: sql, values: params, types: parsers as pg.CustomTypesConfig });
+          const name = nameOf(sql);
+          const result = await connected.query({ ...(name && { name }), text: sql, values: params, types: parsers as pg.CustomTypesConfig });
           return result.rows as Row[];
         },
       }

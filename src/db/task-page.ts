@@ -1,7 +1,7 @@
-// A page of a tenant's tasks (every column but the scene) in one statement of our own, for the
-// list every client polls: Prisma's runtime and the selection mapping of a page cost more than
-// the rest of the request. Same keyset as keyset.ts, same indexes; the SQL texts are a fixed,
-// small set (the filter's shape picks one), so each is prepared once per connection. Undefined
+// A page of a tenant's tasks (the columns asked for, never the scene) in one statement of our own,
+// for the list every client polls: Prisma's runtime and the selection mapping of a page cost more
+// than the rest of the request. Same keyset as keyset.ts, same indexes; a statement's text depends
+// only on the columns and the filter's shape, so each is prepared once per connection. Undefined
 // where there is no direct path (a SQLite connection inside a Prisma transaction): then the
 // caller reads through Prisma.
 import type { Db, DbProvider } from './client.js';
@@ -15,7 +15,8 @@ export const TASK_PAGE_COLUMNS = [
   'id', 'ownerId', 'videoName', 'thumbnailUrl', 'status', 'platformTaskId', 'platformCode', 'platformMessage', 'progress', 'resultUrl',
   'durationSeconds', 'completedAt', 'failureReason', 'abandonAfter', 'presetId', 'presetVersion', 'idempotencyKey', 'createdAt', 'updatedAt', 'expiresAt',
 ] as const;
-export type TaskPageRow = Pick<TaskSummary, (typeof TASK_PAGE_COLUMNS)[number]>;
+export type TaskPageColumn = (typeof TASK_PAGE_COLUMNS)[number];
+export type TaskPageRow = Pick<TaskSummary, TaskPageColumn>;
 
 const DATES = ['completedAt', 'abandonAfter', 'createdAt', 'updatedAt', 'expiresAt'] as const;
 const INTEGERS = ['platformCode', 'progress', 'presetVersion'] as const;
@@ -36,12 +37,13 @@ export interface TaskPageQuery {
   /** Oldest first (a page read backwards, for `last`). */
   inverted: boolean;
   take: number;
+  /** The columns to read besides `id` and `createdAt` (the keyset); a row has only these. */
+  columns: ReadonlySet<TaskPageColumn>;
 }
 
-const COLUMNS = TASK_PAGE_COLUMNS.map((column) => `"${column}"`).join(', ');
-
 /** The statement for this query's shape, with its parameters in order. */
-function statement(provider: DbProvider, { filter, after, before, inverted, take }: TaskPageQuery): [string, unknown[]] {
+function statement(provider: DbProvider, { filter, after, before, inverted, take, columns }: TaskPageQuery): [string, unknown[]] {
+  const read = TASK_PAGE_COLUMNS.filter((column) => column === 'id' || column === 'createdAt' || columns.has(column));
   const params: unknown[] = [];
   const param = (value: unknown) => (params.push(value instanceof Date && provider === 'sqlite' ? sqliteDate(value) : value), provider === 'sqlite' ? '?' : `$${params.length}`);
   const where = [`"ownerId" = ${param(filter.ownerId)}`];
@@ -59,7 +61,7 @@ function statement(provider: DbProvider, { filter, after, before, inverted, take
     where.push(`"createdAt" ${op}= ${at} AND ("createdAt" ${op} ${provider === 'sqlite' ? param(position.createdAt) : at} OR "id" ${op} ${param(position.id)})`);
   }
   const direction = inverted ? 'ASC' : 'DESC';
-  const sql = `SELECT ${COLUMNS} FROM "Task" WHERE ${where.join(' AND ')} ORDER BY "createdAt" ${direction}, "id" ${direction} LIMIT ${param(take)}`;
+  const sql = `SELECT ${read.map((column) => `"${column}"`).join(', ')} FROM "Task" WHERE ${where.join(' AND ')} ORDER BY "createdAt" ${direction}, "id" ${direction} LIMIT ${param(take)}`;
   return [sql, params];
 }
 
@@ -70,7 +72,7 @@ function taskOf(row: Record<string, unknown>): TaskPageRow {
   return row as unknown as TaskPageRow;
 }
 
-/** The page, or undefined when this client has no direct read path now. */
+/** The page (rows with the columns asked for only), or undefined when this client has no direct read path now. */
 export function readTaskPage(db: Db, provider: DbProvider, query: TaskPageQuery): Promise<TaskPageRow[]> | undefined {
   if (provider === 'sqlite') {
     const direct = directSqlite(db);

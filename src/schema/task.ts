@@ -15,7 +15,7 @@ import { databaseId, MALFORMED_ID_RULE } from './global-id.js';
 import { PREVIEW_URL_DESCRIPTION } from './preview-url.js';
 import { resolveKeysetConnection, type PageBounds } from './keyset-connection.js';
 import { nodeFieldNames } from './node-selection.js';
-import { readTaskPage, TASK_PAGE_COLUMNS, type TaskPageFilter } from '../db/task-page.js';
+import { readTaskPage, TASK_PAGE_COLUMNS, type TaskPageColumn, type TaskPageFilter } from '../db/task-page.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { connectionArgsSchema } from './list-args.js';
 import { TakeoverParams } from './outputs/takeover-params.js';
@@ -79,12 +79,14 @@ const LIGHT_COLUMNS = {
 } as const satisfies Prisma.TaskSelect & Record<(typeof TASK_PAGE_COLUMNS)[number], true>;
 type LightTask = Prisma.TaskGetPayload<{ select: typeof LIGHT_COLUMNS }>;
 
-/** The fields a page read by readTaskPage answers (from LIGHT_COLUMNS and the context alone). */
-const PAGE_FIELDS = new Set([
-  '__typename', 'id', 'videoName', 'thumbnailUrl', 'status', 'platformTaskId', 'platformCode', 'platformMessage', 'progress', 'resultUrl',
-  'durationSeconds', 'completedAt', 'failureReason', 'abandonAfter', 'idempotencyKey', 'presetVersion', 'createdAt', 'updatedAt', 'expiresAt',
-  'previewUrl', 'expired',
-]);
+/** The fields a page read by readTaskPage answers, with the columns each reads (besides the id). */
+const PAGE_FIELDS: Record<string, readonly TaskPageColumn[]> = {
+  __typename: [], id: [], previewUrl: [], videoName: ['videoName'], thumbnailUrl: ['thumbnailUrl'], status: ['status'],
+  platformTaskId: ['platformTaskId'], platformCode: ['platformCode'], platformMessage: ['platformMessage'], progress: ['progress'],
+  resultUrl: ['resultUrl', 'expiresAt'], durationSeconds: ['durationSeconds'], completedAt: ['completedAt'], failureReason: ['failureReason'],
+  abandonAfter: ['abandonAfter'], idempotencyKey: ['idempotencyKey'], presetVersion: ['presetVersion'], createdAt: ['createdAt'],
+  updatedAt: ['updatedAt'], expiresAt: ['expiresAt'], expired: ['expiresAt'],
+};
 
 export const Task = builder.prismaNode('Task', {
   id: { field: 'id' },
@@ -218,7 +220,8 @@ function taskWhere(ctx: Context, { filter }: TaskFilterArgs): Prisma.TaskWhereIn
 function taskPageReader(ctx: Context, { filter }: TaskFilterArgs, info: GraphQLResolveInfo) {
   if (filter?.search) return undefined;
   const fields = nodeFieldNames(info, 'Task');
-  if (!fields || ![...fields].every((field) => PAGE_FIELDS.has(field))) return undefined;
+  if (!fields || ![...fields].every((field) => Object.hasOwn(PAGE_FIELDS, field))) return undefined;
+  const columns = new Set([...fields].flatMap((field) => PAGE_FIELDS[field]!));
   const pageFilter: TaskPageFilter = {
     ownerId: ctx.ownerId,
     statuses: filter?.status ?? undefined,
@@ -226,7 +229,7 @@ function taskPageReader(ctx: Context, { filter }: TaskFilterArgs, info: GraphQLR
     createdAtOrAfter: filter?.createdAfter ?? undefined,
     createdBefore: filter?.createdBefore ?? undefined,
   };
-  return ({ after, before, inverted, limit }: PageBounds) => readTaskPage(ctx.db, ctx.provider, { filter: pageFilter, after, before, inverted, take: limit });
+  return ({ after, before, inverted, limit }: PageBounds) => readTaskPage(ctx.db, ctx.provider, { filter: pageFilter, after, before, inverted, take: limit, columns });
 }
 
 const taskFilterSchema = z.looseObject({ presetId: idSchema.nullish(), search: searchSchema.nullish() }).nullish();
