@@ -62,6 +62,17 @@ describe('operation cost', () => {
     expect((await t.graphql(`{ ${aliases(5, 'tasks { edges { node { previewSvg } } }')} }`)).errors).toBeUndefined();
   });
 
+  it('remembers estimates by the variables that weigh: an input object (a filter, a scene) does not, a page size does', async () => {
+    const query = `query ($n: Int, $f: TaskFilterInput) { ${aliases(5, 'tasks(first: $n, filter: $f) { edges { node { previewSvg } } }')} }`;
+    const filter = { status: ['SUBMITTED'] };
+    expect((await t.graphql(query, { n: 10, f: filter })).errors).toBeUndefined();
+    expect((await t.graphql(query, { n: 100, f: filter })).errors?.[0].extensions.code).toBe('COST_LIMIT_EXCEEDED');
+    const other = await t.graphql(query, { n: 10, f: { status: ['SUBMITTED', 'FAILED'] } });
+    expect(other.errors).toBeUndefined();
+    expect(other.data.a0.edges).toHaveLength(10);
+    expect((await t.graphql(query, { n: 100, f: { status: ['FAILED'] } })).errors?.[0].extensions.code).toBe('COST_LIMIT_EXCEEDED');
+  });
+
   it('counts __typename aliases toward the alias limit', async () => {
     const { data, errors } = await t.graphql(`{ ${aliases(1_000, '__typename')} }`);
     expect(data).toBeUndefined();

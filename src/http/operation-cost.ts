@@ -4,7 +4,7 @@
 // do real work per object cost more, and a page multiplies its contents by the number of items it
 // may hold. graphql-armor's cost limit cannot weigh fields nor read variables, so it is not used.
 import stableStringify from 'fast-json-stable-stringify';
-import type { DocumentNode, GraphQLField, GraphQLSchema } from 'graphql';
+import { getNamedType, isInputObjectType, Kind, typeFromAST, type DocumentNode, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 
@@ -49,14 +49,34 @@ function estimate(schema: GraphQLSchema, document: DocumentNode, operationName: 
   }
 }
 
-/** Estimates are remembered per parsed document (yoga's parse cache hands out the same one for the same text). */
-const remembered = new WeakMap<DocumentNode, Map<string, number | undefined>>();
+/**
+ * Estimates are remembered per parsed document (yoga's parse cache hands out the same one for the
+ * same text), by the values of the variables that can change them. An input object (a scene, a
+ * filter) cannot: only the scalar arguments `first`, `last`, `ids` and `if` weigh, so the values of
+ * variables of input object types are left out of the key (a scene is kilobytes of JSON).
+ */
+const remembered = new WeakMap<DocumentNode, { byVariables: Map<string, number | undefined>; weightless: Set<string> }>();
 const MAX_REMEMBERED_PER_DOCUMENT = 32;
 
+/** The document's variables of input object types (or lists of them). */
+function weightlessVariables(schema: GraphQLSchema, document: DocumentNode): Set<string> {
+  const names = new Set<string>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      const type = typeFromAST(schema, variable.type as Parameters<typeof typeFromAST>[1]);
+      if (type && isInputObjectType(getNamedType(type))) names.add(variable.variable.name.value);
+    }
+  }
+  return names;
+}
+
 function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number | undefined {
-  let byVariables = remembered.get(document);
-  if (!byVariables) remembered.set(document, (byVariables = new Map()));
-  const key = `${operationName ?? ''}\u0000${stableStringify(variables)}`;
+  let memory = remembered.get(document);
+  if (!memory) remembered.set(document, (memory = { byVariables: new Map(), weightless: weightlessVariables(schema, document) }));
+  const { byVariables, weightless } = memory;
+  const weighing = weightless.size ? Object.fromEntries(Object.entries(variables).filter(([name]) => !weightless.has(name))) : variables;
+  const key = `${operationName ?? ''}\u0000${stableStringify(weighing)}`;
   if (byVariables.has(key)) return byVariables.get(key);
   const found = estimate(schema, document, operationName, variables);
   if (byVariables.size >= MAX_REMEMBERED_PER_DOCUMENT) byVariables.clear();
