@@ -58,8 +58,8 @@ beforeAll(async () => {
   presetId = (await t.graphql(CREATE_PRESET, { input: { name: 'p', params: minimalSceneParams } })).data.createPreset.preset.id;
   otherPresetId = (await t.graphql(CREATE_PRESET, { input: { name: 'q', params: minimalSceneParams } }, otherKey)).data.createPreset.preset.id;
   const presetRow = await t.db.preset.findFirstOrThrow({ where: { ownerId: TEST_TENANT } });
-  // Every column in use somewhere, nulls elsewhere; three tasks share one instant; the other
-  // tenant's tasks interleave.
+  // Every column in use somewhere, nulls elsewhere; times with no, one, two and three digits of
+  // milliseconds; three tasks share one instant; the other tenant's tasks interleave.
   await t.db.task.createMany({
     data: Array.from({ length: 24 }, (_, i) => {
       const at = base + (i >= 20 ? 20 : i) * minute;
@@ -78,16 +78,16 @@ beforeAll(async () => {
         progress: status === 'PROCESSING' ? i : status === 'SUCCEEDED' ? 100 : null,
         resultUrl: status === 'SUCCEEDED' ? `https://example.com/${i}.mp4` : null,
         durationSeconds: status === 'SUCCEEDED' ? i + 0.25 : null,
-        completedAt: done ? new Date(at + 30_000) : null,
+        completedAt: done ? new Date(at + 30_123) : null,
         // One finished video has expired: resultUrl null, expired true.
         expiresAt: done ? new Date(Date.now() + (i < 8 ? -1000 : 7 * 86_400_000)) : null,
         failureReason: status === 'UNKNOWN' ? 'no answer' : null,
-        abandonAfter: i % 2 ? new Date(at + 45_000) : null,
+        abandonAfter: i % 2 ? new Date(at + 45_100) : null,
         presetId: i % 4 === 0 && i % 6 !== 5 ? presetRow.id : null,
         presetVersion: i % 4 === 0 && i % 6 !== 5 ? 1 : null,
         idempotencyKey: i % 5 === 0 ? `key-${i}` : null,
         createdAt: new Date(at),
-        updatedAt: new Date(at + 1000),
+        updatedAt: new Date(at + 1_050),
       };
     }),
   });
@@ -124,7 +124,7 @@ describe('a page of tasks read by its own statement', () => {
     const nodes = tasks.edges.map((edge: any) => edge.node);
     expect(nodes.find((n: any) => n.videoName === 't3')).toMatchObject({ status: 'SUCCEEDED', resultUrl: null, expired: true, durationSeconds: 3.25 });
     expect(nodes.find((n: any) => n.videoName === 't19')).toMatchObject({ status: 'SUCCEEDED', resultUrl: 'https://example.com/19.mp4', expired: false, durationSeconds: 19.25 });
-    expect(nodes.find((n: any) => n.videoName === 't1')).toMatchObject({ platformTaskId: '9007199254740994', abandonAfter: new Date(base + minute + 45_000).toISOString() });
+    expect(nodes.find((n: any) => n.videoName === 't1')).toMatchObject({ platformTaskId: '9007199254740994', abandonAfter: new Date(base + minute + 45_100).toISOString() });
   });
 
   it('takes every filter but the text search, as Prisma does', async () => {
