@@ -1,7 +1,8 @@
 // One measurement of the service, for working on its speed: seeds (once) and reuses databases
 // under BENCH_PROFILE_DIR, starts the simulator and the service as `npm run bench` does, warms up,
 // loads it with autocannon and prints req/s and the service's CPU per request (from /proc).
-// With BENCH_SERVICE_NODE_OPTIONS=--cpu-prof the service writes a CPU profile on exit.
+// With BENCH_SERVICE_NODE_OPTIONS=--cpu-prof the service writes a CPU profile on exit; BENCH_ECHO=1
+// passes its output through (e.g. --trace-gc).
 //   tsx bench/profile.ts create|list|list-pg|fixed|cached [hundreds of requests]
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
