@@ -297,3 +297,31 @@ describe('when telling the replicas fails', () => {
     }
   });
 });
+
+describe('an unexpected error in a stream', () => {
+  it('reaches the client masked with the request id, and is logged with that id', async () => {
+    const broken = await startTestApp();
+    try {
+      const brokenUrl = await broken.listen();
+      const { data } = await broken.graphql(CREATE_TAKEOVER, { videoName: 'doomed', params: minimalSceneParams });
+      // The stream reads the task's events for its first message: without the table, that read fails.
+      await broken.db.$executeRawUnsafe(`DROP TABLE "TaskEvent"${broken.database.provider === 'postgresql' ? ' CASCADE' : ''}`);
+      const response = await fetch(`${brokenUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${broken.apiKey}`, 'x-request-id': 'req-stream-1' },
+        body: JSON.stringify({ query: TASK_UPDATED, variables: { id: data.createTakeoverVideo.task.id } }),
+      });
+      expect(response.headers.get('x-request-id')).toBe('req-stream-1');
+      const text = await response.text();
+      const messages = [...text.matchAll(/^data: (.*)$/gm)].map(([, json]) => JSON.parse(json!));
+      const errors = messages.flatMap((message: any) => message.errors ?? []);
+      expect(errors).toEqual([{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-stream-1' } }]);
+      expect(text).not.toMatch(/TaskEvent|sqlite|postgres|\.ts:/i);
+      const logged = broken.logs.filter((line) => line.requestId === 'req-stream-1' && line.msg === 'unexpected error');
+      expect(logged).toHaveLength(1);
+      expect(JSON.stringify(logged[0])).toMatch(/TaskEvent/);
+    } finally {
+      await broken.close();
+    }
+  });
+});
