@@ -38,18 +38,19 @@ export function registerDirectPostgres(client: object, pool: () => pg.Pool | und
     if (name === undefined && names.size < NAMED_STATEMENTS) names.set(sql, (name = `direct_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`));
     return name;
   };
+  // Made once, when the pool is there: it is asked for on every request.
+  let direct: DirectPostgres | undefined;
   byClient.set(client, () => {
     const connected = pool();
-    return (
-      connected && {
-        async all<Row>(sql: string, params: unknown[]) {
-          onQuery?.(sql);
-          const name = nameOf(sql);
-          const result = await connected.query({ ...(name && { name }), text: sql, values: params, types: parsers as pg.CustomTypesConfig });
-          return result.rows as Row[];
-        },
-      }
-    );
+    if (!connected) return undefined;
+    return (direct ??= {
+      async all<Row>(sql: string, params: unknown[]) {
+        onQuery?.(sql);
+        const name = nameOf(sql);
+        const result = await connected.query({ ...(name && { name }), text: sql, values: params, types: parsers as pg.CustomTypesConfig });
+        return result.rows as Row[];
+      },
+    });
   });
 }
 

@@ -8,7 +8,7 @@ import type { Db, DbProvider } from './client.js';
 import type { KeysetPosition } from './keyset.js';
 import { directPostgres } from './postgres-direct.js';
 import { directSqlite, sqliteDate } from './sqlite-direct.js';
-import type { TaskSummary } from './tasks.js';
+import { asPrismaReadsTask, type TaskSummary } from './tasks.js';
 
 /** Every column of TaskSummary but those only the submission path reads. */
 export const TASK_PAGE_COLUMNS = [
@@ -17,9 +17,6 @@ export const TASK_PAGE_COLUMNS = [
 ] as const;
 export type TaskPageColumn = (typeof TASK_PAGE_COLUMNS)[number];
 export type TaskPageRow = Pick<TaskSummary, TaskPageColumn>;
-
-const DATES = ['completedAt', 'abandonAfter', 'createdAt', 'updatedAt', 'expiresAt'] as const;
-const INTEGERS = ['platformCode', 'progress', 'presetVersion'] as const;
 
 export interface TaskPageFilter {
   ownerId: string;
@@ -65,23 +62,13 @@ function statement(provider: DbProvider, { filter, after, before, inverted, take
   return [sql, params];
 }
 
-/** A row as Prisma reads it: dates as Dates, integers as numbers. */
-function taskOf(row: Record<string, unknown>): TaskPageRow {
-  for (const column of DATES) if (typeof row[column] === 'string') row[column] = new Date(row[column] as string);
-  for (const column of INTEGERS) if (typeof row[column] === 'bigint') row[column] = Number(row[column]);
-  return row as unknown as TaskPageRow;
-}
+const taskOf = (row: Record<string, unknown>) => asPrismaReadsTask<TaskPageRow>(row);
 
 /** The page (rows with the columns asked for only), or undefined when this client has no direct read path now. */
 export function readTaskPage(db: Db, provider: DbProvider, query: TaskPageQuery): Promise<TaskPageRow[]> | undefined {
-  if (provider === 'sqlite') {
-    const direct = directSqlite(db);
-    if (!direct) return undefined;
-    const [sql, params] = statement(provider, query);
-    return Promise.resolve(direct.all<Record<string, unknown>>(sql, ...params).map(taskOf));
-  }
-  const direct = directPostgres(db);
-  if (!direct) return undefined;
+  const sqlite = provider === 'sqlite' ? directSqlite(db) : undefined;
+  const postgres = provider === 'postgresql' ? directPostgres(db) : undefined;
+  if (!sqlite && !postgres) return undefined;
   const [sql, params] = statement(provider, query);
-  return direct.all<Record<string, unknown>>(sql, params).then((rows) => rows.map(taskOf));
+  return sqlite ? Promise.resolve(sqlite.all<Record<string, unknown>>(sql, ...params).map(taskOf)) : postgres!.all<Record<string, unknown>>(sql, params).then((rows) => rows.map(taskOf));
 }

@@ -4,7 +4,7 @@ import type { Prisma, TaskEvent, TaskEventSource } from '../generated/prisma/cli
 import { IN_FLIGHT_ON_PLATFORM, isTerminal, type TaskChanges, type TaskState } from '../takeover/task-state-machine.js';
 import type { Db, DbProvider } from './client.js';
 import { directSqlite, sqliteDate, type DirectStatements } from './sqlite-direct.js';
-import type { TaskSummary } from './tasks.js';
+import { asPrismaReadsTask, type TaskSummary } from './tasks.js';
 import { writeOutbox, writeOutboxDirectly, type OutboxEvent } from './webhooks.js';
 
 export type Tx = Prisma.TransactionClient;
@@ -118,8 +118,6 @@ const CHANGEABLE = {
   platformMessage: 'text',
   failureReason: 'text',
 } as const;
-const SUMMARY_DATES = ['completedAt', 'abandonAfter', 'createdAt', 'updatedAt', 'expiresAt'] as const;
-const SUMMARY_INTS = ['progress', 'platformCode', 'presetVersion'] as const;
 const SUMMARY_COLUMNS = [
   'id', 'ownerId', 'videoName', 'thumbnailUrl', 'status', 'platformTaskId', 'progress', 'resultUrl', 'durationSeconds', 'completedAt', 'platformCode',
   'platformMessage', 'failureReason', 'presetId', 'presetVersion', 'idempotencyKey', 'liveIdempotencyKey', 'requestHash', 'abandonAfter', 'createdAt',
@@ -128,14 +126,6 @@ const SUMMARY_COLUMNS = [
 
 const stored = (value: unknown) => (value instanceof Date ? sqliteDate(value) : value ?? null);
 const matches = (column: string, value: unknown) => (value === null ? `"${column}" IS NULL` : `"${column}" = ?`);
-
-/** The row as Prisma reads it: dates from their stored text, integers (read as BigInt) as numbers. */
-function summaryOf(row: Record<string, unknown>): TaskSummary {
-  for (const column of SUMMARY_DATES) if (row[column] != null) row[column] = new Date(row[column] as string);
-  for (const column of SUMMARY_INTS) if (row[column] != null) row[column] = Number(row[column]);
-  if (row.durationSeconds != null) row.durationSeconds = Number(row.durationSeconds);
-  return row as unknown as TaskSummary;
-}
 
 /** writeTransition's statements, on SQLite directly (see sqlite-direct.ts); undefined when the row changed. */
 function writeDirectly(sql: DirectStatements, { from, changes, event, firstPollAt }: TransitionWrite): WrittenTransition | undefined {
@@ -149,7 +139,7 @@ function writeDirectly(sql: DirectStatements, { from, changes, event, firstPollA
     ...guard.filter(([, value]) => value !== null).map(([, value]) => value),
   );
   if (!row) return undefined;
-  const task = summaryOf(row);
+  const task = asPrismaReadsTask<TaskSummary>(row);
   const { lastInsertRowid } = sql.run(
     `INSERT INTO "TaskEvent" ("taskId", "at", "fromStatus", "toStatus", "progress", "source", "message", "raw") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     from.id,

@@ -26,6 +26,19 @@ export interface NewTask {
  * back after every write cost more than the write.
  */
 export type TaskSummary = Omit<Task, 'params' | 'paramString'>;
+
+const DATE_COLUMNS = ['completedAt', 'abandonAfter', 'createdAt', 'updatedAt', 'expiresAt'] as const;
+const NUMBER_COLUMNS = ['progress', 'platformCode', 'presetVersion', 'durationSeconds'] as const;
+
+/**
+ * A Task row read with our own SQL, as Prisma reads it: dates SQLite keeps as text as Dates,
+ * numbers read as BigInt as numbers. Changes the row in place; columns it lacks stay absent.
+ */
+export function asPrismaReadsTask<Row>(row: Record<string, unknown>): Row {
+  for (const column of DATE_COLUMNS) if (typeof row[column] === 'string') row[column] = new Date(row[column] as string);
+  for (const column of NUMBER_COLUMNS) if (typeof row[column] === 'bigint') row[column] = Number(row[column]);
+  return row as Row;
+}
 const withoutScene = { params: true, paramString: true } as const;
 
 /**

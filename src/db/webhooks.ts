@@ -72,14 +72,15 @@ export async function writeOutbox(tx: Tx, event: OutboxEvent): Promise<number> {
 /** writeOutbox on SQLite directly (see sqlite-direct.ts), inside the change's transaction. */
 export function writeOutboxDirectly(sql: DirectStatements, event: OutboxEvent): number {
   const endpoints = sql.all<{ id: string; eventTypes: string }>(`SELECT "id", "eventTypes" FROM "WebhookEndpoint" WHERE "ownerId" = ?`, event.ownerId);
+  const matching = endpoints.filter(takes(event));
   const at = sqliteDate(event.at);
-  for (const endpoint of endpoints.filter(takes(event))) {
+  for (const endpoint of matching) {
     sql.run(
       `INSERT INTO "WebhookDelivery" ("id", "endpointId", "ownerId", "taskId", "eventId", "eventType", "payload", "status", "attempts", "nextAttemptAt", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)`,
       randomUUID(), endpoint.id, event.ownerId, event.taskId, event.eventId, event.eventType, event.payload, at, at,
     );
   }
-  return endpoints.filter(takes(event)).length;
+  return matching.length;
 }
 
 /**

@@ -9,20 +9,14 @@ import {
   readLifecycleRow,
   writeTransition,
   type LifecycleRow,
-  type TaskEvent,
   type TaskEventSource,
+  type WrittenTransition,
 } from '../db/task-transitions.js';
 import type { OutboxEvent } from '../db/webhooks.js';
-import type { TaskSummary } from '../db/tasks.js';
 import { decide, describeReport, type TaskReport } from '../takeover/task-state-machine.js';
 
-/** A change that was written: the task after it, and its event. */
-export interface Transition {
-  task: TaskSummary;
-  event: TaskEvent;
-  /** How many webhook deliveries were written with it. */
-  deliveries?: number;
-}
+/** A change that was written: the task after it, its event, and how many webhook deliveries went with it. */
+export type Transition = WrittenTransition;
 
 /** Carries changes outside; fed only from here, never by resolvers. */
 export interface TransitionListener {

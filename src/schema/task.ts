@@ -72,11 +72,7 @@ export const TaskEvent = builder.prismaObject('TaskEvent', {
 // Every column but the scene (`params` and `paramString`, kilobytes of JSON) is loaded with the
 // task, and the fields reading them are plain resolvers: plugin-prisma wraps a field with its own
 // `select` in a per-row mapping lookup, which cost more than the rest of a page's fields together.
-const LIGHT_COLUMNS = {
-  id: true, ownerId: true, videoName: true, thumbnailUrl: true, status: true, platformTaskId: true, platformCode: true, platformMessage: true,
-  progress: true, resultUrl: true, durationSeconds: true, completedAt: true, failureReason: true, abandonAfter: true, presetId: true,
-  presetVersion: true, idempotencyKey: true, createdAt: true, updatedAt: true, expiresAt: true,
-} as const satisfies Prisma.TaskSelect & Record<(typeof TASK_PAGE_COLUMNS)[number], true>;
+const LIGHT_COLUMNS = Object.fromEntries(TASK_PAGE_COLUMNS.map((column) => [column, true])) as Record<TaskPageColumn, true>;
 type LightTask = Prisma.TaskGetPayload<{ select: typeof LIGHT_COLUMNS }>;
 
 /** The fields a page read by readTaskPage answers, with the columns each reads (besides the id). */
